@@ -1,0 +1,2 @@
+/** Test support shared by the gateway's integration tests. */
+package io.interdict.gateway.support;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.interdict.gateway.InterdictGateway;
+import io.interdict.gateway.startup.InvalidSettingException;
 import io.interdict.gateway.support.GatewayArguments;
 import io.interdict.gateway.support.ProbeRecorded;
 import io.interdict.gateway.support.Probes;

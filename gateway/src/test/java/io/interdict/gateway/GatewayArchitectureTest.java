@@ -1,6 +1,5 @@
 package io.interdict.gateway;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -28,14 +27,5 @@ class GatewayArchitectureTest {
             .matching("io.interdict.gateway.(*)..")
             .should()
             .beFreeOfCycles()
-            .allowEmptyShould(true);
-
-    @ArchTest
-    static final ArchRule gatewayDoesNotLogTheDomainIntoTheWeb = noClasses()
-            .that()
-            .resideInAPackage("io.interdict.domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.interdict.gateway..")
             .allowEmptyShould(true);
 }

@@ -1,5 +1,6 @@
 package io.interdict.audit.merkle;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -153,13 +154,17 @@ final class MerkleFixtures {
                             "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
                             "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7")));
 
-    /** Leaf inputs of 0..40 random bytes, reproducible from the seed. */
+    /**
+     * Distinct leaf inputs (a 4-byte position, then 0..36 random bytes), reproducible from the
+     * seed. Distinct, because two equal leaves make some "wrong index" proofs genuinely valid.
+     */
     static List<byte[]> randomLeafInputs(int count, long seed) {
         Random random = new Random(seed);
         List<byte[]> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            byte[] leaf = new byte[random.nextInt(41)];
+            byte[] leaf = new byte[4 + random.nextInt(37)];
             random.nextBytes(leaf);
+            ByteBuffer.wrap(leaf).putInt(i);
             leaves.add(leaf);
         }
         return leaves;

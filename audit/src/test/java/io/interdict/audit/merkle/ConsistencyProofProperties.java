@@ -3,6 +3,7 @@ package io.interdict.audit.merkle;
 import static io.interdict.audit.merkle.MerkleFixtures.flipBit;
 import static io.interdict.audit.merkle.MerkleFixtures.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.interdict.audit.merkle.VerificationResult.Outcome;
 import java.util.ArrayList;
@@ -134,7 +135,10 @@ class ConsistencyProofProperties {
     private static void assertRefused(
             long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> path, String what) {
         VerificationResult result = ConsistencyProofs.verify(first, second, firstRoot, secondRoot, path);
-        assertThat(result.verified()).as(what + ": " + result).isFalse();
+        // Checked by hand: AssertJ per call would dominate this loop of a million proofs.
+        if (result.verified()) {
+            fail(what + ": " + result);
+        }
     }
 
     private static List<byte[]> with(List<byte[]> path, int position, byte[] extra) {

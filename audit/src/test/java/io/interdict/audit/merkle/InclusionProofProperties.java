@@ -3,6 +3,7 @@ package io.interdict.audit.merkle;
 import static io.interdict.audit.merkle.MerkleFixtures.flipBit;
 import static io.interdict.audit.merkle.MerkleFixtures.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.interdict.audit.merkle.VerificationResult.Outcome;
 import java.util.ArrayList;
@@ -120,7 +121,10 @@ class InclusionProofProperties {
     private static void assertRefused(
             long leafIndex, long treeSize, byte[] leafHash, List<byte[]> path, byte[] root, String what) {
         VerificationResult result = InclusionProofs.verify(leafIndex, treeSize, leafHash, path, root);
-        assertThat(result.verified()).as(what + ": " + result).isFalse();
+        // Checked by hand: AssertJ per call would dominate this loop of a million proofs.
+        if (result.verified()) {
+            fail(what + ": " + result);
+        }
     }
 
     private static List<byte[]> with(List<byte[]> path, int position, byte[] extra) {

@@ -2,6 +2,7 @@ package io.interdict.audit.merkle;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 
 /**
  * The hashing of RFC 9162 §2.1.1 with SHA-256: {@code MTH({}) = HASH()}, {@code leaf_hash =
@@ -61,7 +62,7 @@ public final class MerkleHashes {
     private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256", "SUN");
-        } catch (NoSuchAlgorithmException | java.security.NoSuchProviderException sunMissing) {
+        } catch (NoSuchAlgorithmException | NoSuchProviderException sunMissing) {
             try {
                 return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {

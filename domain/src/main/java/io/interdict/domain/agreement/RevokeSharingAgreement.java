@@ -5,6 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Revokes an agreement for good; it cannot be revived. Operator only. */
 public record RevokeSharingAgreement(
-        @TargetAggregateIdentifier String agreementId,
-        String reason,
-        Actor actor) {}
+        @TargetAggregateIdentifier String agreementId, String reason, Actor actor) {}

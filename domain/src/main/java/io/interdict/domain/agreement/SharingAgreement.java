@@ -51,8 +51,8 @@ public class SharingAgreement {
         Instant now = clock.instant();
         Instant validFrom = command.validFrom() == null ? now : command.validFrom();
         if (command.validUntil() != null && !command.validUntil().isAfter(validFrom)) {
-            throw DomainRuleViolation.invalidInput("expected validUntil after validFrom " + validFrom + "; found "
-                    + command.validUntil());
+            throw DomainRuleViolation.invalidInput(
+                    "expected validUntil after validFrom " + validFrom + "; found " + command.validUntil());
         }
         apply(new SharingAgreementSigned(
                 command.agreementId(),

@@ -17,4 +17,5 @@ public record SharingAgreementSigned(
         Instant validFrom,
         Instant validUntil,
         String actor,
-        Instant occurredAt) implements SharingAgreementEvent {}
+        Instant occurredAt)
+        implements SharingAgreementEvent {}

@@ -2,6 +2,7 @@ package io.interdict.domain.common;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,7 @@ public final class Guards {
      */
     public static String activeActor(Actor actor) {
         if (actor == null || isBlank(actor.partnerId()) || actor.kind() == null) {
-            throw DomainRuleViolation.invalidInput(
-                    "expected an acting partner with an id and a kind; found " + actor);
+            throw DomainRuleViolation.invalidInput("expected an acting partner with an id and a kind; found " + actor);
         }
         if (actor.suspended()) {
             throw DomainRuleViolation.notPermitted(
@@ -35,15 +35,21 @@ public final class Guards {
         if (Arrays.asList(allowed).contains(actor.kind())) {
             return;
         }
-        String expected = Arrays.stream(allowed).map(Enum::name).collect(Collectors.joining(" or "));
-        throw DomainRuleViolation.notPermitted("only a " + expected + " may " + action + "; found "
-                + actor.partnerId() + ", a " + actor.kind());
+        String expected = Arrays.stream(allowed).map(Guards::describe).collect(Collectors.joining(" or "));
+        throw DomainRuleViolation.notPermitted(
+                "only " + expected + " may " + action + "; found " + actor.partnerId() + ", " + describe(actor.kind()));
+    }
+
+    /** A partner kind as prose, with its article: "an investigator", "a border authority". */
+    public static String describe(PartnerKind kind) {
+        String words = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
     }
 
     public static String requireText(String value, String field) {
         if (isBlank(value)) {
-            throw DomainRuleViolation.invalidInput("expected " + field + " to be given; found "
-                    + (value == null ? "nothing" : "a blank value"));
+            throw DomainRuleViolation.invalidInput(
+                    "expected " + field + " to be given; found " + (value == null ? "nothing" : "a blank value"));
         }
         return value;
     }
@@ -75,8 +81,7 @@ public final class Guards {
         }
         long distinct = values.stream().filter(Objects::nonNull).distinct().count();
         if (distinct != values.size()) {
-            throw DomainRuleViolation.invalidInput(
-                    "expected " + field + " without repeated entries; found " + values);
+            throw DomainRuleViolation.invalidInput("expected " + field + " without repeated entries; found " + values);
         }
     }
 

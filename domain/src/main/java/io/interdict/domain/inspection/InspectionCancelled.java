@@ -5,8 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The request was cancelled before completion. */
 @Revision("1")
-public record InspectionCancelled(
-        String inspectionId,
-        String reason,
-        String actor,
-        Instant occurredAt) implements InspectionRequestEvent {}
+public record InspectionCancelled(String inspectionId, String reason, String actor, Instant occurredAt)
+        implements InspectionRequestEvent {}

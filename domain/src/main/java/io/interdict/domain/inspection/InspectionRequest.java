@@ -1,6 +1,7 @@
 package io.interdict.domain.inspection;
 
 import static io.interdict.domain.common.Guards.activeActor;
+import static io.interdict.domain.common.Guards.describe;
 import static io.interdict.domain.common.Guards.isBlank;
 import static io.interdict.domain.common.Guards.requireDistinct;
 import static io.interdict.domain.common.Guards.requireIds;
@@ -49,12 +50,13 @@ public class InspectionRequest {
     @CommandHandler
     public InspectionRequest(RequestInspection command, Clock clock) {
         String actor = activeActor(command.actor());
-        requireKind(
-                command.actor(), "request an inspection", PartnerKind.INVESTIGATOR, PartnerKind.BORDER_AUTHORITY);
+        requireKind(command.actor(), "request an inspection", PartnerKind.INVESTIGATOR, PartnerKind.BORDER_AUTHORITY);
         requireText(command.inspectionId(), "an inspection id");
         String carrier = requireText(command.carrier(), "a carrier");
         Shipment shipment = requirePresent(command.shipment(), "a shipment");
-        if (isBlank(shipment.trackingNumber()) && isBlank(shipment.airWaybill()) && isBlank(shipment.containerNumber())) {
+        if (isBlank(shipment.trackingNumber())
+                && isBlank(shipment.airWaybill())
+                && isBlank(shipment.containerNumber())) {
             throw DomainRuleViolation.invalidInput("expected a shipment with a tracking number, an air waybill or a"
                     + " container number; found none");
         }
@@ -117,8 +119,8 @@ public class InspectionRequest {
         String actor = activeActor(command.actor());
         if (!actor.equals(requestingAgency) && !command.actor().is(PartnerKind.BORDER_AUTHORITY)) {
             throw DomainRuleViolation.notPermitted("only the requesting agency " + requestingAgency
-                    + " or a border authority may cancel inspection " + inspectionId + "; found " + actor + ", a "
-                    + command.actor().kind());
+                    + " or a border authority may cancel inspection " + inspectionId + "; found " + actor + ", "
+                    + describe(command.actor().kind()));
         }
         requireOpen("cancel");
         String reason = requireText(command.reason(), "a reason for the cancellation");

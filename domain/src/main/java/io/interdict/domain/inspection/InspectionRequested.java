@@ -16,4 +16,5 @@ public record InspectionRequested(
         List<String> linkedShares,
         InspectionPriority priority,
         String actor,
-        Instant occurredAt) implements InspectionRequestEvent {}
+        Instant occurredAt)
+        implements InspectionRequestEvent {}

@@ -6,7 +6,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A border authority sets (or moves) the time of the inspection; {@code location} is optional. */
 public record ScheduleInspection(
-        @TargetAggregateIdentifier String inspectionId,
-        Instant scheduledFor,
-        String location,
-        Actor actor) {}
+        @TargetAggregateIdentifier String inspectionId, Instant scheduledFor, String location, Actor actor) {}

@@ -7,8 +7,5 @@ import org.axonframework.serialization.Revision;
 /** The lead agency linked shares and inspections as evidence; each list holds only the newly linked ids. */
 @Revision("1")
 public record EvidenceLinked(
-        String investigationId,
-        List<String> shareIds,
-        List<String> inspectionIds,
-        String actor,
-        Instant occurredAt) implements InvestigationEvent {}
+        String investigationId, List<String> shareIds, List<String> inspectionIds, String actor, Instant occurredAt)
+        implements InvestigationEvent {}

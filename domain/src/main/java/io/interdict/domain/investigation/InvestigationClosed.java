@@ -5,8 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The lead agency closed the investigation; nothing changes after this. */
 @Revision("1")
-public record InvestigationClosed(
-        String investigationId,
-        String reason,
-        String actor,
-        Instant occurredAt) implements InvestigationEvent {}
+public record InvestigationClosed(String investigationId, String reason, String actor, Instant occurredAt)
+        implements InvestigationEvent {}

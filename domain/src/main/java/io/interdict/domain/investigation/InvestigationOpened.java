@@ -12,4 +12,5 @@ public record InvestigationOpened(
         String title,
         List<String> subjects,
         String actor,
-        Instant occurredAt) implements InvestigationEvent {}
+        Instant occurredAt)
+        implements InvestigationEvent {}

@@ -6,8 +6,5 @@ import org.axonframework.serialization.Revision;
 /** The lead agency recorded an outcome; providers whose shares were linked see it as feedback. */
 @Revision("1")
 public record InvestigationOutcomeRecorded(
-        String investigationId,
-        InvestigationOutcome outcome,
-        String details,
-        String actor,
-        Instant occurredAt) implements InvestigationEvent {}
+        String investigationId, InvestigationOutcome outcome, String details, String actor, Instant occurredAt)
+        implements InvestigationEvent {}

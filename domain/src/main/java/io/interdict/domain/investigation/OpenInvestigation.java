@@ -6,7 +6,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Opens an investigation led by the acting investigator. */
 public record OpenInvestigation(
-        @TargetAggregateIdentifier String investigationId,
-        String title,
-        List<String> subjects,
-        Actor actor) {}
+        @TargetAggregateIdentifier String investigationId, String title, List<String> subjects, Actor actor) {}

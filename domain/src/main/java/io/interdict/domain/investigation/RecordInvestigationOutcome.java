@@ -5,7 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records what the investigation led to. Lead agency only. */
 public record RecordInvestigationOutcome(
-        @TargetAggregateIdentifier String investigationId,
-        InvestigationOutcome outcome,
-        String details,
-        Actor actor) {}
+        @TargetAggregateIdentifier String investigationId, InvestigationOutcome outcome, String details, Actor actor) {}

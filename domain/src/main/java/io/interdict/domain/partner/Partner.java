@@ -156,8 +156,8 @@ public class Partner {
     private String ownKeyManager(Actor actor, String action) {
         String actorId = activeActor(actor);
         if (!actorId.equals(partnerId)) {
-            throw DomainRuleViolation.notPermitted("only partner " + partnerId + " may " + action
-                    + " itself; found " + actorId);
+            throw DomainRuleViolation.notPermitted(
+                    "only partner " + partnerId + " may " + action + " itself; found " + actorId);
         }
         return actorId;
     }

@@ -14,4 +14,5 @@ public record PartnerEnrolled(
         String displayName,
         Set<PartnerRole> roles,
         String actor,
-        Instant occurredAt) implements PartnerEvent {}
+        Instant occurredAt)
+        implements PartnerEvent {}

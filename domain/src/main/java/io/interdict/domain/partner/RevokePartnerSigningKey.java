@@ -5,7 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Revokes one of the partner's own signing keys, for good. */
 public record RevokePartnerSigningKey(
-        @TargetAggregateIdentifier String partnerId,
-        String kid,
-        String reason,
-        Actor actor) {}
+        @TargetAggregateIdentifier String partnerId, String kid, String reason, Actor actor) {}

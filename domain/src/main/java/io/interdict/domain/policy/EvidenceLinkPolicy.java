@@ -11,7 +11,7 @@ public final class EvidenceLinkPolicy {
 
     public PolicyDecision decide(
             String shareId, String provider, Tlp marking, Set<String> audience, String leadAgency) {
-        if (!marking.isStrict() || leadAgency.equals(provider) || audience.contains(leadAgency)) {
+        if (!marking.isStrict() || leadAgency.equals(provider) || (audience != null && audience.contains(leadAgency))) {
             return PolicyDecision.allow();
         }
         return PolicyDecision.reject("share " + shareId + " is marked " + marking.label() + " and " + leadAgency

@@ -27,7 +27,7 @@ public final class ShareVisibilityPolicy {
 
     /**
      * @param linkingInvestigationsLedByReader ids of the investigations led by the reader that linked
-     *     the share as evidence (empty when none)
+     *     the share as evidence (empty or null when none)
      */
     public Visibility decide(Reader reader, ShareFacts share, Set<String> linkingInvestigationsLedByReader) {
         if (!reader.enrolled() || reader.suspended()) {
@@ -39,13 +39,15 @@ public final class ShareVisibilityPolicy {
         if (reader.partnerId().equals(share.provider())) {
             return Visibility.by(VisibilityRule.PROVIDER);
         }
-        if (share.audience().contains(reader.partnerId())) {
+        if (share.audience() != null && share.audience().contains(reader.partnerId())) {
             return Visibility.by(VisibilityRule.AUDIENCE);
         }
         if (share.marking().isPublic()) {
             return Visibility.by(VisibilityRule.PUBLIC_MARKING);
         }
-        if (share.marking() == Tlp.AMBER && !linkingInvestigationsLedByReader.isEmpty()) {
+        if (share.marking() == Tlp.AMBER
+                && linkingInvestigationsLedByReader != null
+                && !linkingInvestigationsLedByReader.isEmpty()) {
             return Visibility.by(VisibilityRule.INVESTIGATION_LINK);
         }
         return Visibility.by(VisibilityRule.NOT_VISIBLE);

@@ -26,7 +26,7 @@ public final class SharingAgreementPolicy {
             Tlp marking,
             Instant at,
             Collection<AgreementFact> agreements) {
-        for (String recipient : new TreeSet<>(audience)) {
+        for (String recipient : audience == null ? Set.<String>of() : new TreeSet<>(audience)) {
             boolean covered = agreements.stream()
                     .anyMatch(agreement ->
                             agreement.inForceAt(at) && agreement.covers(provider, recipient, kind, marking));

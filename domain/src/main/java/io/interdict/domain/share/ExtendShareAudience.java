@@ -6,6 +6,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Adds recipients to a share's audience. Provider only; the gateway checks the agreements first. */
 public record ExtendShareAudience(
-        @TargetAggregateIdentifier String shareId,
-        Set<String> additionalRecipients,
-        Actor actor) {}
+        @TargetAggregateIdentifier String shareId, Set<String> additionalRecipients, Actor actor) {}

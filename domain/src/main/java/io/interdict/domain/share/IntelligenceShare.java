@@ -78,9 +78,10 @@ public class IntelligenceShare {
         ShareContent next = ShareContentRules.validated(command.content(), now);
         ShareContent current = latest();
         if (current.marking().isMoreRestrictiveThan(next.marking())) {
-            throw DomainRuleViolation.invalidInput("share " + shareId + " is marked " + current.marking().label()
-                    + "; expected an amendment at that marking or a more restrictive one; found "
-                    + next.marking().label());
+            throw DomainRuleViolation.invalidInput(
+                    "share " + shareId + " is marked " + current.marking().label()
+                            + "; expected an amendment at that marking or a more restrictive one; found "
+                            + next.marking().label());
         }
         List<String> dropped = ShareContentRules.dropped(audience, next.audience());
         if (!dropped.isEmpty()) {
@@ -176,8 +177,8 @@ public class IntelligenceShare {
     private String providerOnly(Actor actor, String action) {
         String actorId = activeActor(actor);
         if (!actorId.equals(provider)) {
-            throw DomainRuleViolation.notPermitted("only the provider " + provider + " may " + action + " share "
-                    + shareId + "; found " + actorId);
+            throw DomainRuleViolation.notPermitted(
+                    "only the provider " + provider + " may " + action + " share " + shareId + "; found " + actorId);
         }
         return actorId;
     }

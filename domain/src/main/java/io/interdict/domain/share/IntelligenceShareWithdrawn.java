@@ -5,8 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The provider withdrew the share; it accepts no further change. */
 @Revision("1")
-public record IntelligenceShareWithdrawn(
-        String shareId,
-        String reason,
-        String actor,
-        Instant occurredAt) implements IntelligenceShareEvent {}
+public record IntelligenceShareWithdrawn(String shareId, String reason, String actor, Instant occurredAt)
+        implements IntelligenceShareEvent {}

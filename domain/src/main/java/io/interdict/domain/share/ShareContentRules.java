@@ -98,8 +98,8 @@ final class ShareContentRules {
 
     private static void requireConfidence(int confidence) {
         if (confidence < MIN_CONFIDENCE || confidence > MAX_CONFIDENCE) {
-            throw DomainRuleViolation.invalidInput("expected a confidence from " + MIN_CONFIDENCE + " to "
-                    + MAX_CONFIDENCE + "; found " + confidence);
+            throw DomainRuleViolation.invalidInput(
+                    "expected a confidence from " + MIN_CONFIDENCE + " to " + MAX_CONFIDENCE + "; found " + confidence);
         }
     }
 

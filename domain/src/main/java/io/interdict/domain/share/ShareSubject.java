@@ -1,6 +1,5 @@
 package io.interdict.domain.share;
 
-
 /** Identifiers of what a share is about (PRODUCT.md §2, §8); absent ones are null, at least one is given. */
 public record ShareSubject(
         String sellerAccount,

@@ -5,6 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Withdraws a share for good; its audience still sees it, marked withdrawn. Provider only. */
 public record WithdrawIntelligenceShare(
-        @TargetAggregateIdentifier String shareId,
-        String reason,
-        Actor actor) {}
+        @TargetAggregateIdentifier String shareId, String reason, Actor actor) {}

@@ -71,8 +71,8 @@ public class SharingAgreement {
         String actor = activeActor(command.actor());
         requireKind(command.actor(), "revoke a sharing agreement", PartnerKind.OPERATOR);
         if (revoked) {
-            throw DomainRuleViolation.invalidState(
-                    "agreement " + agreementId + " is already revoked; a revoked agreement stays revoked");
+            throw DomainRuleViolation.invalidState("agreement " + agreementId
+                    + " is already revoked; expected an agreement in force, and a revoked agreement stays revoked");
         }
         apply(new SharingAgreementRevoked(agreementId, command.reason(), actor, clock.instant()));
     }

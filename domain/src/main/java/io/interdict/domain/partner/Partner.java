@@ -97,8 +97,8 @@ public class Partner {
                     "expected a key id registered by partner " + partnerId + "; found unknown key id " + kid);
         }
         if (revoked) {
-            throw DomainRuleViolation.invalidState(
-                    "key " + kid + " of partner " + partnerId + " is already revoked; a revoked key stays revoked");
+            throw DomainRuleViolation.invalidState("key " + kid + " of partner " + partnerId
+                    + " is already revoked; expected a key in use, and a revoked key stays revoked");
         }
         apply(new PartnerSigningKeyRevoked(partnerId, kid, command.reason(), actor, clock.instant()));
     }

@@ -133,7 +133,8 @@ class SharingAgreementTest {
         fixture.given(SIGNED, new SharingAgreementRevoked("agr-1", null, "operator", NOW))
                 .when(new RevokeSharingAgreement("agr-1", null, OPERATOR))
                 .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage(
-                        containsString("agreement agr-1 is already revoked; a revoked agreement stays revoked"));
+                .expectExceptionMessage(containsString(
+                        "agreement agr-1 is already revoked; expected an agreement in force, and a revoked"
+                                + " agreement stays revoked"));
     }
 }

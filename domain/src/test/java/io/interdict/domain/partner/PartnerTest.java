@@ -165,8 +165,9 @@ class PartnerTest {
                         new PartnerSigningKeyRevoked("amazon", "amazon-1", "rotated", "amazon", NOW))
                 .when(new RevokePartnerSigningKey("amazon", "amazon-1", "again", AMAZON))
                 .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage(containsString(
-                        "key amazon-1 of partner amazon is already revoked; a revoked key stays revoked"));
+                .expectExceptionMessage(
+                        containsString(
+                                "key amazon-1 of partner amazon is already revoked; expected a key in use, and a revoked key stays revoked"));
     }
 
     @Test

@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.interdict.domain.agreement.SharingAgreement;
+import io.interdict.domain.inspection.InspectionRequest;
+import io.interdict.domain.investigation.Investigation;
+import io.interdict.domain.partner.Partner;
+import io.interdict.domain.share.IntelligenceShare;
+import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -25,6 +31,7 @@ class AxonConfiguration {
     static ObjectMapper storeObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new DomainJacksonModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,6 +54,23 @@ class AxonConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return JacksonSerializer.builder().objectMapper(storeObjectMapper()).build();
+    }
+
+    /** The model's time source: command handlers take a Clock, never Instant.now(). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The domain module has no Spring stereotypes: its aggregates are registered here. */
+    @Bean
+    ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(Partner.class)
+                .configureAggregate(SharingAgreement.class)
+                .configureAggregate(IntelligenceShare.class)
+                .configureAggregate(InspectionRequest.class)
+                .configureAggregate(Investigation.class);
     }
 
     /** Every event processor is a pooled streaming one, its tokens in the same PostgreSQL. */

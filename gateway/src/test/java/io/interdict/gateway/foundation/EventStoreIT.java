@@ -1,6 +1,7 @@
 package io.interdict.gateway.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.interdict.gateway.support.GatewayIntegrationTest;
@@ -96,6 +97,20 @@ class EventStoreIT extends GatewayIntegrationTest {
                 "select global_index from domain_event_entry order by global_index desc limit 3", Long.class);
         assertThat(last.get(0) - last.get(1)).isEqualTo(1);
         assertThat(last.get(1) - last.get(2)).isEqualTo(1);
+    }
+
+    @Test
+    void theEventStoreRefusesUpdateDeleteAndTruncate() {
+        String probeId = Probes.append(eventStore, transactions, "immutable");
+
+        assertThatThrownBy(() -> jdbc.update(
+                        "update domain_event_entry set payload_revision = '2' where aggregate_identifier = ?", probeId))
+                .hasMessageContaining("UPDATE on public.domain_event_entry refused: the table is append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from domain_event_entry where aggregate_identifier = ?", probeId))
+                .hasMessageContaining("DELETE on public.domain_event_entry refused");
+        assertThatThrownBy(() -> jdbc.execute("truncate domain_event_entry"))
+                .hasMessageContaining("TRUNCATE on public.domain_event_entry refused");
+        assertThat(eventStore.readEvents(probeId).asStream().count()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.interdict.gateway.partner;
+
+import io.interdict.domain.common.Actor;
+import io.interdict.domain.common.PartnerKind;
+import io.interdict.domain.common.PartnerRole;
+import io.interdict.domain.partner.PartnerEnrolled;
+import io.interdict.domain.partner.PartnerReinstated;
+import io.interdict.domain.partner.PartnerSigningKeyRegistered;
+import io.interdict.domain.partner.PartnerSigningKeyRevoked;
+import io.interdict.domain.partner.PartnerSuspended;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * A partner as its own event stream says it is now: kind, roles, suspension and signing keys. Read
+ * straight from the event store (one indexed query over a short stream), never from a cache or a
+ * lagging projection, so a suspension or a key revocation holds from the very next request on every
+ * node.
+ */
+@Component
+public class PartnerRegistry {
+
+    /** A signing key and its validity. */
+    public record SigningKey(String kid, String publicKeyX, Instant validFrom, Instant revokedAt) {
+        public boolean inForceAt(Instant at) {
+            return !validFrom.isAfter(at) && (revokedAt == null || at.isBefore(revokedAt));
+        }
+    }
+
+    /** The partner as of its latest event. */
+    public record PartnerProfile(
+            String partnerId,
+            PartnerKind kind,
+            String displayName,
+            Set<PartnerRole> roles,
+            boolean suspended,
+            Map<String, SigningKey> keys) {
+
+        public Actor actor() {
+            return new Actor(partnerId, kind, roles, suspended);
+        }
+    }
+
+    private final EventStore eventStore;
+
+    public PartnerRegistry(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public Optional<PartnerProfile> find(String partnerId) {
+        if (partnerId == null || partnerId.isBlank()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = eventStore.readEvents(partnerId);
+        PartnerEnrolled enrolled = null;
+        boolean suspended = false;
+        Map<String, SigningKey> keys = new LinkedHashMap<>();
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            Object event = message.getPayload();
+            if (event instanceof PartnerEnrolled e) {
+                enrolled = e;
+            } else if (event instanceof PartnerSuspended) {
+                suspended = true;
+            } else if (event instanceof PartnerReinstated) {
+                suspended = false;
+            } else if (event instanceof PartnerSigningKeyRegistered e) {
+                keys.put(e.kid(), new SigningKey(e.kid(), e.publicKeyX(), e.validFrom(), null));
+            } else if (event instanceof PartnerSigningKeyRevoked e) {
+                keys.computeIfPresent(
+                        e.kid(), (kid, key) -> new SigningKey(kid, key.publicKeyX(), key.validFrom(), e.occurredAt()));
+            }
+        }
+        if (enrolled == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PartnerProfile(
+                enrolled.partnerId(),
+                enrolled.kind(),
+                enrolled.displayName(),
+                enrolled.roles(),
+                suspended,
+                Collections.unmodifiableMap(keys)));
+    }
+}

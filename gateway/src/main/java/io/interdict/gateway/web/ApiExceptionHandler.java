@@ -1,0 +1,179 @@
+package io.interdict.gateway.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.interdict.domain.common.DomainRuleViolation;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves the API as an RFC 9457 problem: a stable type, a title, the status and a
+ * detail that names what was expected and what was found. Never a stack trace; never the input
+ * echoed back beyond the field name.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
+        return respond(e.problem().detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ResponseEntity<ProblemDetail> domainRule(DomainRuleViolation e) {
+        ApiProblem problem = switch (e.reason()) {
+            case INVALID_INPUT -> ApiProblem.INVALID_INPUT;
+            case NOT_PERMITTED -> ApiProblem.NOT_PERMITTED;
+            case INVALID_STATE -> ApiProblem.CONFLICT;
+        };
+        return respond(problem.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler({
+        CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> response =
+                respond(ApiProblem.UNAVAILABLE.detail("the database is unavailable; nothing was stored, retry later"));
+        return ResponseEntity.status(response.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(ApiProblem.INTERNAL.detail("the request failed inside the gateway; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(respond(describeUnreadable(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
+                .toList();
+        String detail = errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ApiProblem.INVALID_INPUT.detail(detail);
+        problem.setProperty("errors", errors);
+        return cast(respond(problem));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            ApiProblem mapped = switch (status.value()) {
+                case 405 -> ApiProblem.METHOD_NOT_ALLOWED;
+                case 415 -> ApiProblem.UNSUPPORTED_MEDIA_TYPE;
+                case 413 -> ApiProblem.PAYLOAD_TOO_LARGE;
+                case 404 -> ApiProblem.NOT_FOUND;
+                default -> status.is4xxClientError() ? ApiProblem.MALFORMED_REQUEST : ApiProblem.INTERNAL;
+            };
+            problem.setType(mapped.type());
+        }
+        return response;
+    }
+
+    private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ApiProblem.MALFORMED_REQUEST.detail("unknown field '" + unknown.getPropertyName() + "' at "
+                    + path(unknown) + "; expected one of " + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return ApiProblem.MALFORMED_REQUEST.detail(
+                    "field " + path(invalid) + ": " + firstLine(invalid.getOriginalMessage()));
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            String expected = mismatched.getTargetType() == null
+                    ? "another type"
+                    : mismatched.getTargetType().getSimpleName();
+            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mismatched) + ": expected " + expected + "; "
+                    + firstLine(mismatched.getOriginalMessage()));
+        }
+        if (cause instanceof StreamConstraintsException constraints) {
+            return ApiProblem.MALFORMED_REQUEST.detail("request exceeds a JSON limit: " + constraints.getMessage());
+        }
+        if (cause instanceof JsonParseException parse) {
+            return ApiProblem.MALFORMED_REQUEST.detail("malformed JSON: " + firstLine(parse.getOriginalMessage())
+                    + " at line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr());
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return ApiProblem.MALFORMED_REQUEST.detail(
+                    "field " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage()));
+        }
+        return ApiProblem.MALFORMED_REQUEST.detail("the request body is missing or is not JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "(root)" : "'" + path + "'";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

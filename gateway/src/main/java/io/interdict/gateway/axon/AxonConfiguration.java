@@ -1,10 +1,5 @@
 package io.interdict.gateway.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.interdict.domain.agreement.SharingAgreement;
 import io.interdict.domain.inspection.InspectionRequest;
 import io.interdict.domain.investigation.Investigation;
@@ -12,6 +7,8 @@ import io.interdict.domain.partner.Partner;
 import io.interdict.domain.share.IntelligenceShare;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,35 +22,30 @@ import org.springframework.context.annotation.Primary;
  * ObjectMapper so that HTTP-facing Jackson settings can never change the stored form.
  */
 @Configuration(proxyBeanMethods = false)
-class AxonConfiguration {
+public class AxonConfiguration {
 
-    /** The event store's JSON mapping: ISO-8601 instants, tolerant of fields added by later revisions. */
-    static ObjectMapper storeObjectMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .addModule(new DomainJacksonModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
-    }
+    /** Event metadata: the Idempotency-Key a command was sent with. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    /** Event metadata: SHA-256 of the request that caused the event. */
+    public static final String REQUEST_DIGEST = "requestDigest";
 
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storeObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storeObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storeObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
     }
 
     /** The model's time source: command handlers take a Clock, never Instant.now(). */
@@ -71,6 +63,21 @@ class AxonConfiguration {
                 .configureAggregate(IntelligenceShare.class)
                 .configureAggregate(InspectionRequest.class)
                 .configureAggregate(Investigation.class);
+    }
+
+    /** HTTP JSON writes markings as labels too, exactly as the stored events do. */
+    @Bean
+    DomainJacksonModule domainJacksonModule() {
+        return new DomainJacksonModule();
+    }
+
+    /**
+     * Who pushed with which Idempotency-Key and request digest travels from the command to the
+     * events it causes, so a retry can be recognised from the event store alone.
+     */
+    @Bean
+    CorrelationDataProvider idempotencyCorrelation() {
+        return new SimpleCorrelationDataProvider(IDEMPOTENCY_KEY, REQUEST_DIGEST);
     }
 
     /** Every event processor is a pooled streaming one, its tokens in the same PostgreSQL. */

@@ -1,6 +1,7 @@
 package io.interdict.gateway.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -39,7 +40,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
-        return respond(e.problem().detail(e.getMessage()));
+        ProblemDetail problem = e.problem().detail(e.getMessage());
+        if (e instanceof RequestValidation.InvalidRequestException invalid) {
+            problem.setProperty("errors", invalid.errors());
+        }
+        return respond(problem);
+    }
+
+    /** A body bound by hand from a JSON tree (kept for signature checks) that does not fit the request type. */
+    @ExceptionHandler(JsonProcessingException.class)
+    ResponseEntity<ProblemDetail> unbindable(JsonProcessingException e) {
+        return respond(describeUnreadable(e));
     }
 
     @ExceptionHandler(DomainRuleViolation.class)
@@ -118,7 +129,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
+        return describeUnreadable(e.getCause());
+    }
+
+    private static ProblemDetail describeUnreadable(Throwable cause) {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ApiProblem.MALFORMED_REQUEST.detail("unknown field '" + unknown.getPropertyName() + "' at "
                     + path(unknown) + "; expected one of " + unknown.getKnownPropertyIds());

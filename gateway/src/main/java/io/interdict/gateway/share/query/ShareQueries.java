@@ -1,0 +1,49 @@
+package io.interdict.gateway.share.query;
+
+import io.interdict.domain.common.PartnerKind;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Share lookups with the visibility rules of PRODUCT.md §3 in the SQL itself: the database returns
+ * only what the reader may see, so an invisible share and an unknown one are the same "nothing".
+ */
+@Component
+public class ShareQueries {
+
+    /** A share's provider, status and the event sequence of the requested version. */
+    public record VisibleShare(String shareId, String provider, boolean withdrawn, int version, long sequenceNumber) {}
+
+    /**
+     * The visibility predicate over {@code share_view s}, for reader {@code ?} (partner id, kind).
+     * TLP:CLEAR and TLP:GREEN: every enrolled, unsuspended partner (the security layer admits only
+     * those). TLP:AMBER, TLP:AMBER+STRICT, TLP:RED: the provider and the audience. Auditors: all.
+     */
+    static final String VISIBLE_TO_READER =
+            "(? = 'AUDITOR' or s.marking in ('CLEAR', 'GREEN') or s.provider = ? or ? = any (s.audience))";
+
+    private final JdbcTemplate jdbc;
+
+    ShareQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The share as {@code reader} may see it; the latest version unless {@code version} is given. */
+    public Optional<VisibleShare> findVisible(String shareId, String reader, PartnerKind readerKind, Integer version) {
+        return jdbc.query(
+                        "select s.share_id, s.provider, s.withdrawn, v.version, v.sequence_number"
+                                + " from share_view s join share_version v on v.share_id = s.share_id"
+                                + " where s.share_id = ? and v.version = coalesce(?::integer, s.latest_version) and "
+                                + VISIBLE_TO_READER,
+                        (row, n) -> new VisibleShare(
+                                row.getString(1), row.getString(2), row.getBoolean(3), row.getInt(4), row.getLong(5)),
+                        shareId,
+                        version,
+                        readerKind.name(),
+                        reader,
+                        reader)
+                .stream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** The share read model and its visibility-filtered queries (PRODUCT.md §3). */
+package io.interdict.gateway.share.query;

@@ -1,0 +1,2 @@
+/** HTTP endpoints for intelligence shares. */
+package io.interdict.gateway.share.web;

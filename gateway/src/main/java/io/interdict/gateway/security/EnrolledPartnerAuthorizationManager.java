@@ -1,0 +1,53 @@
+package io.interdict.gateway.security;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Every {@code /api/v1} request but the public ones: the caller is an authenticated partner that is
+ * enrolled and not suspended, looked up on each request so that a suspension takes effect on the
+ * next one (PRODUCT.md §2, §3). What the partner may then do is decided by scopes and the domain's
+ * policies.
+ */
+final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
+
+    private static final AuthorizationDecision NOT_AUTHENTICATED = new AuthorizationDecision(false);
+    private static final AuthorizationDecision ENROLLED = new AuthorizationDecision(true);
+
+    private final PartnerStatuses statuses;
+
+    EnrolledPartnerAuthorizationManager(PartnerStatuses statuses) {
+        this.statuses = statuses;
+    }
+
+    @Override
+    public AuthorizationResult authorize(Supplier<Authentication> authentication, RequestAuthorizationContext request) {
+        return decide(authentication.get());
+    }
+
+    @Override
+    @Deprecated
+    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext request) {
+        return decide(authentication.get());
+    }
+
+    private AuthorizationDecision decide(Authentication authentication) {
+        if (!(authentication instanceof PartnerAuthenticationToken token) || !token.isAuthenticated()) {
+            return NOT_AUTHENTICATED;
+        }
+        String partnerId = token.partner().partnerId();
+        Optional<PartnerStatus> status = statuses.find(partnerId);
+        if (status.isEmpty()) {
+            return new PartnerRefusal("partner " + partnerId + " is not enrolled");
+        }
+        if (status.get().suspended()) {
+            return new PartnerRefusal("partner " + partnerId + " is suspended");
+        }
+        return ENROLLED;
+    }
+}

@@ -1,0 +1,14 @@
+package io.interdict.gateway.security;
+
+import java.util.Optional;
+
+/**
+ * Looks up an enrolled partner's status on every {@code /api/v1} request, so that a suspension
+ * takes effect on the next request (PRODUCT.md §3). The partner read model implements it; until
+ * then {@link InMemoryPartnerStatuses} stands in.
+ */
+public interface PartnerStatuses {
+
+    /** The partner's status, or empty when no partner with this id is enrolled. */
+    Optional<PartnerStatus> find(String partnerId);
+}

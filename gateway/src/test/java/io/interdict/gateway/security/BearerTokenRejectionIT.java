@@ -1,0 +1,331 @@
+package io.interdict.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.interdict.gateway.support.GatewayIntegrationTest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every token the gateway must refuse is answered 401 with an RFC 9457 problem and an RFC 6750
+ * challenge, never a 5xx, and never echoes the token (PRODUCT.md §7).
+ */
+class BearerTokenRejectionIT extends GatewayIntegrationTest {
+
+    private static final String WHOAMI = "/api/v1/test/whoami";
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DevIssuerKey issuerKey;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void noTokenIsAnsweredWithABareBearerChallenge() {
+        HttpResponse<String> response = http.get(WHOAMI);
+
+        assertUnauthorizedProblem(response, null);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"interdict\"");
+    }
+
+    @Test
+    void anUnsignedTokenWithAlgNoneIsRefused() {
+        String header = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String payload = encode(Tokens.validClaims("operator", "admin").build().toString());
+
+        for (String token : List.of(header + "." + payload + ".", header + "." + payload)) {
+            assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+        }
+    }
+
+    @Test
+    void anHs256TokenKeyedWithTheIssuersPublicKeyIsRefused() throws Exception {
+        RSAKey publicKey = issuerKey.signingKey().toPublicJWK();
+        byte[] der = publicKey.toRSAPublicKey().getEncoded();
+        byte[] pem = ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                        + "\n-----END PUBLIC KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] jwkJson = publicKey.toJSONString().getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] secret : List.of(der, pem, jwkJson)) {
+            String token = Tokens.sign(
+                    new MACSigner(secret),
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(publicKey.getKeyID())
+                            .build(),
+                    Tokens.validClaims("operator", "admin").build());
+            assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+        }
+    }
+
+    @Test
+    void aTokenSignedByAStrangersRsaKeyUnderTheIssuersKidIsRefused() throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).generate();
+
+        String token = Tokens.signRs256(
+                stranger,
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:write").build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void anEs256TokenFromAStrangersKeyIsRefused() throws Exception {
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).generate();
+
+        String token = Tokens.sign(
+                new ECDSASigner(stranger),
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(issuerKey.signingKey().getKeyID())
+                        .build(),
+                Tokens.validClaims("amazon", "shares:write").build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void aTokenWhosePayloadWasTamperedWithIsRefused() throws Exception {
+        String genuine = Tokens.fetch(http, "auditor");
+        String[] parts = genuine.split("\\.");
+        ObjectNode claims =
+                (ObjectNode) Http.JSON_MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        claims.put("sub", "operator");
+        claims.putArray("scope").add("admin");
+        String tampered = parts[0] + "." + encode(claims.toString()) + "." + parts[2];
+
+        assertThat(http.getWithBearer(WHOAMI, genuine).statusCode()).isEqualTo(200);
+        assertInvalidToken(http.getWithBearer(WHOAMI, tampered), tampered);
+    }
+
+    @Test
+    void anExpiredTokenBeyondTheClockSkewIsRefused() {
+        Instant now = Instant.now();
+        String token = Tokens.signRs256(
+                issuerKey.signingKey(),
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:read")
+                        .issueTime(Date.from(now.minusSeconds(1000)))
+                        .notBeforeTime(Date.from(now.minusSeconds(1000)))
+                        .expirationTime(Date.from(now.minusSeconds(120)))
+                        .build());
+
+        HttpResponse<String> response = http.getWithBearer(WHOAMI, token);
+
+        assertInvalidToken(response, token);
+        assertThat(Http.json(response).get("detail").asText()).contains("expired");
+    }
+
+    @Test
+    void aTokenExpiredWithinTheClockSkewIsStillAccepted() {
+        String token = Tokens.signRs256(
+                issuerKey.signingKey(),
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:read")
+                        .expirationTime(Date.from(Instant.now().minusSeconds(20)))
+                        .build());
+
+        assertThat(http.getWithBearer(WHOAMI, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() {
+        String token = Tokens.signRs256(
+                issuerKey.signingKey(),
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:read").expirationTime(null).build());
+
+        HttpResponse<String> response = http.getWithBearer(WHOAMI, token);
+
+        assertInvalidToken(response, token);
+        assertThat(Http.json(response).get("detail").asText()).contains("exp");
+    }
+
+    @Test
+    void aTokenNotYetValidBeyondTheClockSkewIsRefused() {
+        Instant now = Instant.now();
+        String token = Tokens.signRs256(
+                issuerKey.signingKey(),
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:read")
+                        .notBeforeTime(Date.from(now.plusSeconds(600)))
+                        .issueTime(Date.from(now.plusSeconds(600)))
+                        .expirationTime(Date.from(now.plusSeconds(900)))
+                        .build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        for (String issuer : List.of("https://idp.evil.example", "http://127.0.0.1:8080", "")) {
+            String token = Tokens.signRs256(
+                    issuerKey.signingKey(),
+                    issuerKey.signingKey().getKeyID(),
+                    Tokens.validClaims("amazon", "shares:read").issuer(issuer).build());
+
+            assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+        }
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        for (JWTClaimsSet claims : List.of(
+                Tokens.validClaims("amazon", "shares:read")
+                        .audience("another-service")
+                        .build(),
+                Tokens.validClaims("amazon", "shares:read")
+                        .audience((String) null)
+                        .build(),
+                Tokens.validClaims("amazon", "shares:read")
+                        .audience("interdict-gateway-evil")
+                        .build())) {
+            String token = Tokens.signRs256(
+                    issuerKey.signingKey(), issuerKey.signingKey().getKeyID(), claims);
+
+            HttpResponse<String> response = http.getWithBearer(WHOAMI, token);
+
+            assertInvalidToken(response, token);
+            assertThat(Http.json(response).get("detail").asText()).contains("aud");
+        }
+    }
+
+    @Test
+    void aTokenWithoutAPartnerClaimIsRefused() {
+        String token = Tokens.signRs256(
+                issuerKey.signingKey(),
+                issuerKey.signingKey().getKeyID(),
+                Tokens.validClaims("amazon", "shares:read").subject(null).build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void anOversizedTokenIsRefusedBeforeParsing() {
+        String genuine = Tokens.fetch(http, "amazon");
+        String oversized = genuine + "A".repeat(9000);
+
+        HttpResponse<String> response = http.getWithBearer(WHOAMI, oversized);
+
+        assertInvalidToken(response, oversized);
+        assertThat(Http.json(response).get("detail").asText()).contains("8192 bytes");
+    }
+
+    @Test
+    void aTokenInTheQueryStringDoesNotAuthenticate() {
+        String genuine = Tokens.fetch(http, "amazon");
+
+        HttpResponse<String> response = http.get(WHOAMI + "?access_token=" + genuine);
+
+        assertUnauthorizedProblem(response, genuine);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"interdict\"");
+    }
+
+    @Test
+    void aTokenInAFormBodyDoesNotAuthenticate() {
+        String genuine = Tokens.fetch(http, "amazon");
+
+        HttpResponse<String> response = http.postForm(WHOAMI, "access_token=" + genuine, null, null);
+
+        assertUnauthorizedProblem(response, genuine);
+    }
+
+    @Test
+    void garbageIsRefused() {
+        String validHeader =
+                encode("{\"alg\":\"RS256\",\"kid\":\"" + issuerKey.signingKey().getKeyID() + "\"}");
+        List<String> garbage = List.of(
+                "garbage",
+                "a.b.c",
+                "...",
+                "eyJhbGciOiJub25lIn0",
+                validHeader + ".bm90IGpzb24." + encode("x"),
+                validHeader + "." + encode("[1,2,3]") + "." + encode("x"),
+                validHeader + "." + encode("{\"exp\":\"tomorrow\",\"aud\":{\"a\":1},\"sub\":[1]}") + "." + encode("x"),
+                encode("{\"alg\":\"RS256\",\"crit\":[\"exp\"],\"exp\":1}") + "." + encode("{}") + "." + encode("x"),
+                encode("{\"alg\":\"RSA-OAEP\",\"enc\":\"A128GCM\"}") + ".a.b.c.d",
+                encode("{".repeat(3000)) + ".e30.e30",
+                "%%%!!",
+                "Bearer x");
+        for (String token : garbage) {
+            HttpResponse<String> response = http.get(WHOAMI, "Bearer " + token);
+            assertThat(response.statusCode()).as(token).isIn(400, 401);
+            assertProblem(response, token);
+        }
+    }
+
+    @Test
+    void aMalformedAuthorizationSchemeIsTreatedAsNoToken() {
+        HttpResponse<String> response = http.get(WHOAMI, Http.basic("amazon", "amazon-dev-secret"));
+
+        assertUnauthorizedProblem(response, null);
+    }
+
+    private static void assertInvalidToken(HttpResponse<String> response, String token) {
+        assertUnauthorizedProblem(response, token);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .startsWith("Bearer ")
+                .contains("error=\"invalid_token\"");
+    }
+
+    private static void assertUnauthorizedProblem(HttpResponse<String> response, String token) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .get()
+                .asString()
+                .startsWith("Bearer");
+        assertProblem(response, token);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String token) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.get("type").asText()).isNotBlank();
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        if (token != null) {
+            String everything = response.body() + response.headers().map();
+            for (String part : token.split("\\.")) {
+                if (part.length() > 12) {
+                    assertThat(everything).doesNotContain(part);
+                }
+            }
+        }
+    }
+
+    private static String encode(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -9,4 +9,5 @@ public record AmendIntelligenceShare(
         ShareContent content,
         String submitterSignature,
         String submitterKeyId,
+        String submittedBody,
         Actor actor) {}

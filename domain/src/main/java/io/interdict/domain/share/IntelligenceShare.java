@@ -52,6 +52,8 @@ public class IntelligenceShare {
         requireText(command.shareId(), "a share id");
         Instant now = clock.instant();
         ShareContent content = ShareContentRules.validated(command.content(), now);
+        ShareContentRules.requireSignedBody(
+                command.submitterSignature(), command.submitterKeyId(), command.submittedBody());
         apply(new IntelligenceShared(
                 command.shareId(),
                 actor,
@@ -66,6 +68,7 @@ public class IntelligenceShare {
                 content.expiresAt(),
                 command.submitterSignature(),
                 command.submitterKeyId(),
+                command.submittedBody(),
                 actor,
                 now));
     }
@@ -76,6 +79,8 @@ public class IntelligenceShare {
         requireActive("amend");
         Instant now = clock.instant();
         ShareContent next = ShareContentRules.validated(command.content(), now);
+        ShareContentRules.requireSignedBody(
+                command.submitterSignature(), command.submitterKeyId(), command.submittedBody());
         ShareContent current = latest();
         if (current.marking().isMoreRestrictiveThan(next.marking())) {
             throw DomainRuleViolation.invalidInput(
@@ -102,6 +107,7 @@ public class IntelligenceShare {
                 next.expiresAt(),
                 command.submitterSignature(),
                 command.submitterKeyId(),
+                command.submittedBody(),
                 actor,
                 now));
     }

@@ -22,6 +22,7 @@ public record IntelligenceShareAmended(
         Instant expiresAt,
         String submitterSignature,
         String submitterKeyId,
+        String submittedBody,
         String actor,
         Instant occurredAt)
         implements IntelligenceShareEvent {

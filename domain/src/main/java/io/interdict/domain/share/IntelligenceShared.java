@@ -23,6 +23,7 @@ public record IntelligenceShared(
         Instant expiresAt,
         String submitterSignature,
         String submitterKeyId,
+        String submittedBody,
         String actor,
         Instant occurredAt)
         implements IntelligenceShareEvent {

@@ -9,4 +9,5 @@ public record PushIntelligenceShare(
         ShareContent content,
         String submitterSignature,
         String submitterKeyId,
+        String submittedBody,
         Actor actor) {}

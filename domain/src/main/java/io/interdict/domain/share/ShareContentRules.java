@@ -76,6 +76,20 @@ final class ShareContentRules {
         return missing;
     }
 
+    /**
+     * A submitter signature is worthless without the exact body it signs (PRODUCT.md §4): both are
+     * kept in the event, or neither.
+     */
+    static void requireSignedBody(String submitterSignature, String submitterKeyId, String submittedBody) {
+        boolean signed = submitterSignature != null;
+        if (signed != (submittedBody != null) || signed != (submitterKeyId != null)) {
+            throw DomainRuleViolation.invalidInput("expected a submitter signature together with its key id and"
+                    + " the body it signs, or none of them; found signature "
+                    + (signed ? "present" : "absent") + ", key id " + (submitterKeyId != null ? "present" : "absent")
+                    + ", body " + (submittedBody != null ? "present" : "absent"));
+        }
+    }
+
     private static void requireSubject(ShareSubject subject) {
         requirePresent(subject, "a subject");
         boolean identified = Stream.of(

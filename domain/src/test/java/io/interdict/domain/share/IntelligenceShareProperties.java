@@ -46,7 +46,7 @@ class IntelligenceShareProperties {
                 IntelligenceShare.class,
                 clockAt(0),
                 history,
-                new PushIntelligenceShare(SHARE_ID, first, null, null, AMAZON));
+                new PushIntelligenceShare(SHARE_ID, first, null, null, null, AMAZON));
         assertThat(push.accepted()).isTrue();
         history.addAll(push.events());
         assertInvariants(history);
@@ -124,7 +124,7 @@ class IntelligenceShareProperties {
     @Provide
     Arbitrary<List<Object>> commands() {
         Arbitrary<Object> amend = Combinators.combine(contents(-5, 105), actors())
-                .as((content, actor) -> new AmendIntelligenceShare(SHARE_ID, content, null, null, actor));
+                .as((content, actor) -> new AmendIntelligenceShare(SHARE_ID, content, null, null, null, actor));
         Arbitrary<Object> extend = Combinators.combine(audiences(), actors())
                 .as((recipients, actor) -> new ExtendShareAudience(SHARE_ID, recipients, actor));
         Arbitrary<Object> withdraw = Combinators.combine(Arbitraries.of("", "seller cleared"), actors())

@@ -13,6 +13,7 @@ import static io.interdict.domain.share.ShareFixtures.KEY_ID;
 import static io.interdict.domain.share.ShareFixtures.SHARED;
 import static io.interdict.domain.share.ShareFixtures.SHARE_ID;
 import static io.interdict.domain.share.ShareFixtures.SIGNATURE;
+import static io.interdict.domain.share.ShareFixtures.SUBMITTED_BODY;
 import static io.interdict.domain.share.ShareFixtures.amended;
 import static io.interdict.domain.share.ShareFixtures.shared;
 import static io.interdict.domain.share.ShareFixtures.withAudience;
@@ -46,14 +47,23 @@ class IntelligenceShareTest {
     }
 
     private static PushIntelligenceShare push(ShareContent content) {
-        return new PushIntelligenceShare(SHARE_ID, content, SIGNATURE, KEY_ID, AMAZON);
+        return new PushIntelligenceShare(SHARE_ID, content, SIGNATURE, KEY_ID, SUBMITTED_BODY, AMAZON);
     }
 
     private static AmendIntelligenceShare amend(ShareContent content) {
-        return new AmendIntelligenceShare(SHARE_ID, content, SIGNATURE, KEY_ID, AMAZON);
+        return new AmendIntelligenceShare(SHARE_ID, content, SIGNATURE, KEY_ID, SUBMITTED_BODY, AMAZON);
     }
 
     // --- push
+
+    @Test
+    void aSignatureWithoutTheBodyItSignsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new PushIntelligenceShare(SHARE_ID, CONTENT, SIGNATURE, KEY_ID, null, AMAZON))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(containsString(
+                        "expected a submitter signature together with its key id and the body it signs"));
+    }
 
     @Test
     void signalProviderPushesShareAsVersionOne() {
@@ -72,7 +82,7 @@ class IntelligenceShareTest {
     @Test
     void onlyASignalProviderPushesShares() {
         fixture.givenNoPriorActivity()
-                .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, IPR_CENTER))
+                .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, null, IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(
                         containsString("only a signal provider may push a share; found ipr-center, an investigator"));
@@ -81,7 +91,7 @@ class IntelligenceShareTest {
     @Test
     void suspendedProviderCannotPush() {
         fixture.givenNoPriorActivity()
-                .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, suspended(AMAZON)))
+                .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, null, suspended(AMAZON)))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("partner amazon is suspended; expected an active partner"));
     }
@@ -222,7 +232,7 @@ class IntelligenceShareTest {
     @Test
     void onlyTheProviderAmends() {
         fixture.given(SHARED)
-                .when(new AmendIntelligenceShare(SHARE_ID, CONTENT, null, null, DHL))
+                .when(new AmendIntelligenceShare(SHARE_ID, CONTENT, null, null, null, DHL))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(
                         containsString("only the provider amazon may amend share " + SHARE_ID + "; found dhl"));

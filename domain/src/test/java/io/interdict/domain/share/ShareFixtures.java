@@ -15,6 +15,9 @@ final class ShareFixtures {
     static final String DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final String SIGNATURE = "eyJhbGciOiJFZERTQSIsImtpZCI6ImFtYXpvbi0xIn0..3q2-";
     static final String KEY_ID = "amazon-1";
+    /** The RFC 8785 text the provider signed; kept in the event so anyone can check the signature. */
+    static final String SUBMITTED_BODY = "{\"kind\":\"COUNTERFEIT_PRODUCT\",\"marking\":\"TLP:AMBER\"}";
+
     static final Instant EXPIRES_AT = Instant.parse("2027-06-30T00:00:00Z");
 
     static final ShareSubject SUBJECT = new ShareSubject(
@@ -57,6 +60,7 @@ final class ShareFixtures {
                 content.expiresAt(),
                 SIGNATURE,
                 KEY_ID,
+                SUBMITTED_BODY,
                 "amazon",
                 NOW);
     }
@@ -75,6 +79,7 @@ final class ShareFixtures {
                 content.expiresAt(),
                 SIGNATURE,
                 KEY_ID,
+                SUBMITTED_BODY,
                 "amazon",
                 NOW);
     }

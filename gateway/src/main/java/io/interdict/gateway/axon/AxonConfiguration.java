@@ -33,19 +33,25 @@ public class AxonConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventStoreJson.newMapper())
+                .build();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventStoreJson.newMapper())
+                .build();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(EventStoreJson.newMapper()).build();
+        return JacksonSerializer.builder()
+                .objectMapper(EventStoreJson.newMapper())
+                .build();
     }
 
     /** The model's time source: command handlers take a Clock, never Instant.now(). */

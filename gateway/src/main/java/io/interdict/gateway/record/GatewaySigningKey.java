@@ -75,7 +75,9 @@ public class GatewaySigningKey {
         members.put("kty", "OKP");
         members.put("x", x);
         try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(Jcs.canonicalize(members)));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(Jcs.canonicalize(members)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
@@ -91,7 +93,8 @@ public class GatewaySigningKey {
                 return Ed25519KeyFiles.readPem(settings.keyFile());
             }
             if (settings.keystore() != null) {
-                char[] password = settings.keystorePassword() == null ? new char[0]
+                char[] password = settings.keystorePassword() == null
+                        ? new char[0]
                         : settings.keystorePassword().toCharArray();
                 return Ed25519KeyFiles.readPkcs12(settings.keystore(), password, settings.keyAlias());
             }
@@ -111,7 +114,9 @@ public class GatewaySigningKey {
             return keyPair;
         } catch (KeyFileException | java.io.IOException e) {
             throw new InvalidSettingException(
-                    "interdict.data-dir", "cannot read or create the gateway key " + generated + " (" + e.getMessage() + ")", e);
+                    "interdict.data-dir",
+                    "cannot read or create the gateway key " + generated + " (" + e.getMessage() + ")",
+                    e);
         }
     }
 }

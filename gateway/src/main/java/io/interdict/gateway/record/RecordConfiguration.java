@@ -1,7 +1,6 @@
 package io.interdict.gateway.record;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -70,13 +70,15 @@ public class SignedRecords {
     /** Every record of one aggregate, in sequence order. */
     public List<SignedRecord> ofAggregate(String aggregateId) {
         return jdbc.query(
-                "select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+                "select " + COLUMNS
+                        + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
                 rowMapper,
                 aggregateId);
     }
 
     public Optional<SignedRecord> find(String aggregateId, long sequence) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "select " + COLUMNS
                                 + " from domain_event_entry where aggregate_identifier = ? and sequence_number = ?",
                         rowMapper,
@@ -108,9 +110,11 @@ public class SignedRecords {
             byte[] metaDataBytes) {
         try {
             JsonNode payload = storeMapper.readTree(payloadBytes);
-            JsonNode metaData = metaDataBytes == null ? storeMapper.createObjectNode() : storeMapper.readTree(metaDataBytes);
+            JsonNode metaData =
+                    metaDataBytes == null ? storeMapper.createObjectNode() : storeMapper.readTree(metaDataBytes);
             String simpleType = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-            String metaActor = metaData.path(ACTOR).isTextual() ? metaData.get(ACTOR).asText() : null;
+            String metaActor =
+                    metaData.path(ACTOR).isTextual() ? metaData.get(ACTOR).asText() : null;
             Envelope envelope = Envelope.of(
                     eventIdentifier,
                     simpleType.substring(simpleType.lastIndexOf('$') + 1),

@@ -20,9 +20,20 @@ final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<
     private static final AuthorizationDecision ENROLLED = new AuthorizationDecision(true);
 
     private final PartnerStatuses statuses;
+    private final String requiredScope;
 
     EnrolledPartnerAuthorizationManager(PartnerStatuses statuses) {
+        this(statuses, null);
+    }
+
+    private EnrolledPartnerAuthorizationManager(PartnerStatuses statuses, String requiredScope) {
         this.statuses = statuses;
+        this.requiredScope = requiredScope;
+    }
+
+    /** An enrolled, unsuspended partner whose token carries {@code scope} (PRODUCT.md §1). */
+    EnrolledPartnerAuthorizationManager requiring(String scope) {
+        return new EnrolledPartnerAuthorizationManager(statuses, scope);
     }
 
     @Override
@@ -47,6 +58,10 @@ final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<
         }
         if (status.get().suspended()) {
             return new PartnerRefusal("partner " + partnerId + " is suspended");
+        }
+        if (requiredScope != null && !token.partner().scopes().contains(requiredScope)) {
+            return new PartnerRefusal("this request needs the scope '" + requiredScope + "'; the token grants "
+                    + token.partner().scopes().stream().sorted().toList());
         }
         return ENROLLED;
     }

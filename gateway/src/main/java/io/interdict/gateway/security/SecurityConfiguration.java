@@ -61,6 +61,7 @@ class SecurityConfiguration {
             throws Exception {
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler(problems);
+        EnrolledPartnerAuthorizationManager enrolled = new EnrolledPartnerAuthorizationManager(partnerStatuses);
         http.authorizeHttpRequests(authorize -> authorize
                         // Spring Boot's error page for a request that was already let through.
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -69,8 +70,19 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_OPERATIONS)
                         .permitAll()
+                        // Scopes per PRODUCT.md §1; what a partner's kind allows is decided by the domain.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/shares", "/api/v1/shares/**")
+                        .access(enrolled.requiring("shares:write"))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/shares/**", "/api/v1/feed")
+                        .access(enrolled.requiring("shares:read"))
+                        .requestMatchers("/api/v1/partners/me/keys", "/api/v1/partners/me/keys/**")
+                        .access(enrolled.requiring("keys:manage"))
+                        .requestMatchers("/api/v1/admin/**")
+                        .access(enrolled.requiring("admin"))
+                        .requestMatchers("/api/v1/audit/**")
+                        .access(enrolled.requiring("audit:read"))
                         .requestMatchers("/api/v1/**")
-                        .access(new EnrolledPartnerAuthorizationManager(partnerStatuses))
+                        .access(enrolled)
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

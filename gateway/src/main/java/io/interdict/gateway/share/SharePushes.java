@@ -88,7 +88,8 @@ public class SharePushes {
 
     public Pushed push(String partnerId, JsonNode body, ShareContent content, String signature, String idempotencyKey) {
         PartnerProfile partner = registry.find(partnerId)
-                .orElseThrow(() -> new ApiProblemException(ApiProblem.NOT_PERMITTED, "partner " + partnerId + " is not enrolled"));
+                .orElseThrow(() ->
+                        new ApiProblemException(ApiProblem.NOT_PERMITTED, "partner " + partnerId + " is not enrolled"));
         byte[] canonicalBody = Jcs.canonicalize(body);
         String digest = digest(canonicalBody, signature);
         String shareId = shareId(partnerId, idempotencyKey);
@@ -131,7 +132,8 @@ public class SharePushes {
             return replay(shareId, digest).orElseThrow(() -> e);
         }
         SignedRecord record = records.find(shareId, 0)
-                .orElseThrow(() -> new IllegalStateException("share " + shareId + " was pushed but cannot be read back"));
+                .orElseThrow(
+                        () -> new IllegalStateException("share " + shareId + " was pushed but cannot be read back"));
         return new Pushed(record, true);
     }
 
@@ -139,7 +141,8 @@ public class SharePushes {
         if (eventStore.lastSequenceNumberFor(shareId).isEmpty()) {
             return Optional.empty();
         }
-        String storedDigest = jdbc.query(
+        String storedDigest = jdbc
+                .query(
                         "select convert_from(meta_data, 'UTF8')::jsonb ->> ? from domain_event_entry"
                                 + " where aggregate_identifier = ? and sequence_number = 0",
                         (row, n) -> row.getString(1),
@@ -179,8 +182,7 @@ public class SharePushes {
         }
         if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST,
-                    "Idempotency-Key: expected 1 to 255 visible ASCII characters");
+                    ApiProblem.MALFORMED_REQUEST, "Idempotency-Key: expected 1 to 255 visible ASCII characters");
         }
         byte[] name = ("interdict-share:" + partnerId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8);
         return UUID.nameUUIDFromBytes(name).toString();

@@ -32,9 +32,10 @@ class SubmitterSignatures {
         JwsVerification result = DetachedJws.verify(jws, canonicalBody, kid -> {
             SigningKey key = partner.keys().get(kid);
             if (key == null) {
-                return KeyResolution.unknown(belongsToAnother(kid, partner.partnerId())
-                        ? "key '" + kid + "' belongs to another partner"
-                        : "no key '" + kid + "' is registered for " + partner.partnerId());
+                return KeyResolution.unknown(
+                        belongsToAnother(kid, partner.partnerId())
+                                ? "key '" + kid + "' belongs to another partner"
+                                : "no key '" + kid + "' is registered for " + partner.partnerId());
             }
             if (key.revokedAt() != null && !now.isBefore(key.revokedAt())) {
                 return KeyResolution.notValidAtTime("key '" + kid + "' was revoked at " + key.revokedAt());
@@ -47,7 +48,8 @@ class SubmitterSignatures {
         });
         if (!result.isValid()) {
             throw new ApiProblemException(
-                    ApiProblem.BAD_SIGNATURE, "Interdict-Signature refused (" + result.failure() + "): " + result.detail());
+                    ApiProblem.BAD_SIGNATURE,
+                    "Interdict-Signature refused (" + result.failure() + "): " + result.detail());
         }
         return result.kid();
     }

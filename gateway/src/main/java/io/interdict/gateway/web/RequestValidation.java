@@ -25,9 +25,10 @@ public class RequestValidation {
             return request;
         }
         List<Map<String, String>> errors = violations.stream()
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .map(violation -> Map.of(
-                        "field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
+                .sorted(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
+                .map(violation ->
+                        Map.of("field", violation.getPropertyPath().toString(), "message", violation.getMessage()))
                 .toList();
         String detail = errors.stream()
                 .map(error -> error.get("field") + " " + error.get("message"))

@@ -59,10 +59,7 @@ class PartnerBootstrapIT extends GatewayIntegrationTest {
                             "select provider || '->' || recipient || ' ' || max_marking from sharing_agreement",
                             String.class))
                     .containsExactlyInAnyOrder(
-                            "amazon->ipr-center AMBER",
-                            "amazon->cbp AMBER",
-                            "dhl->ipr-center AMBER",
-                            "dhl->cbp AMBER");
+                            "amazon->ipr-center AMBER", "amazon->cbp AMBER", "dhl->ipr-center AMBER", "dhl->cbp AMBER");
         });
     }
 

@@ -31,7 +31,8 @@ public class ShareQueries {
 
     /** The share as {@code reader} may see it; the latest version unless {@code version} is given. */
     public Optional<VisibleShare> findVisible(String shareId, String reader, PartnerKind readerKind, Integer version) {
-        return jdbc.query(
+        return jdbc
+                .query(
                         "select s.share_id, s.provider, s.withdrawn, v.version, v.sequence_number"
                                 + " from share_view s join share_version v on v.share_id = s.share_id"
                                 + " where s.share_id = ? and v.version = coalesce(?::integer, s.latest_version) and "

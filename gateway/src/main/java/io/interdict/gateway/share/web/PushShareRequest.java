@@ -38,7 +38,8 @@ record PushShareRequest(
             @Size(max = 10) String portOfEntry,
             @Size(max = 300) String consignee) {}
 
-    record EvidenceItem(@NotNull String sha256, @Size(max = 500) String description) {}
+    record EvidenceItem(
+            @NotNull String sha256, @Size(max = 500) String description) {}
 
     ShareContent toContent() {
         return new ShareContent(

@@ -82,8 +82,8 @@ class ShareController {
             AuthenticatedPartner caller,
             @PathVariable String shareId,
             @RequestParam(required = false) @Min(1) Integer version) {
-        var reader = registry.find(caller.partnerId())
-                .orElseThrow(() -> ApiProblemException.notFound("share " + shareId));
+        var reader =
+                registry.find(caller.partnerId()).orElseThrow(() -> ApiProblemException.notFound("share " + shareId));
         VisibleShare share = queries.findVisible(shareId, reader.partnerId(), reader.kind(), version)
                 .orElseThrow(() -> ApiProblemException.notFound(
                         version == null ? "share " + shareId : "version " + version + " of share " + shareId));

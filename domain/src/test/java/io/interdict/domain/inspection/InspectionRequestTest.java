@@ -1,6 +1,7 @@
 package io.interdict.domain.inspection;
 
 import static io.interdict.domain.common.ActorFixtures.AMAZON;
+import static io.interdict.domain.common.ActorFixtures.AUDITOR;
 import static io.interdict.domain.common.ActorFixtures.CBP;
 import static io.interdict.domain.common.ActorFixtures.CLOCK;
 import static io.interdict.domain.common.ActorFixtures.DHL;
@@ -321,5 +322,14 @@ class InspectionRequestTest {
                 .when(new CancelInspection(INSPECTION_ID, "too late", CBP))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("is completed; expected an open inspection to cancel"));
+    }
+
+    @Test
+    void auditorChangesNothing() {
+        fixture.given(REQUESTED)
+                .when(new CancelInspection(INSPECTION_ID, "looked wrong", AUDITOR))
+                .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
+                .expectExceptionMessage(containsString("found auditor, an auditor"));
     }
 }

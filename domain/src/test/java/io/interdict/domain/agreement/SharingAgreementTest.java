@@ -5,9 +5,11 @@ import static io.interdict.domain.common.ActorFixtures.CLOCK;
 import static io.interdict.domain.common.ActorFixtures.NOW;
 import static io.interdict.domain.common.ActorFixtures.OPERATOR;
 import static io.interdict.domain.common.ActorFixtures.suspended;
+import static io.interdict.domain.common.Refusals.refusedAs;
 import static org.hamcrest.Matchers.containsString;
 
 import io.interdict.domain.common.DomainRuleViolation;
+import io.interdict.domain.common.DomainRuleViolation.Reason;
 import io.interdict.domain.common.RecordKind;
 import io.interdict.domain.common.Tlp;
 import java.time.Instant;
@@ -65,6 +67,7 @@ class SharingAgreementTest {
                 .when(new SignSharingAgreement(
                         "agr-1", "amazon", "cbp", Set.of(RecordKind.FRAUD), Tlp.RED, FROM, UNTIL, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString(
                         "only an operator may sign a sharing agreement; found amazon, a signal provider"));
     }
@@ -83,6 +86,7 @@ class SharingAgreementTest {
         fixture.givenNoPriorActivity()
                 .when(sign("amazon", "cbp", UNTIL, FROM))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString(
                         "expected validUntil after validFrom 2027-01-01T00:00:00Z; found 2026-01-01T00:00:00Z"));
     }
@@ -92,6 +96,7 @@ class SharingAgreementTest {
         fixture.givenNoPriorActivity()
                 .when(sign("amazon", "amazon", FROM, UNTIL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(
                         containsString("expected a recipient other than the provider; found amazon on both sides"));
     }
@@ -133,6 +138,7 @@ class SharingAgreementTest {
         fixture.given(SIGNED, new SharingAgreementRevoked("agr-1", null, "operator", NOW))
                 .when(new RevokeSharingAgreement("agr-1", null, OPERATOR))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString(
                         "agreement agr-1 is already revoked; expected an agreement in force, and a revoked"
                                 + " agreement stays revoked"));

@@ -1,12 +1,14 @@
 package io.interdict.domain.inspection;
 
 import static io.interdict.domain.common.ActorFixtures.AMAZON;
+import static io.interdict.domain.common.ActorFixtures.AUDITOR;
 import static io.interdict.domain.common.ActorFixtures.CBP;
 import static io.interdict.domain.common.ActorFixtures.CLOCK;
 import static io.interdict.domain.common.ActorFixtures.DHL;
 import static io.interdict.domain.common.ActorFixtures.IPR_CENTER;
 import static io.interdict.domain.common.ActorFixtures.NOW;
 import static io.interdict.domain.common.ActorFixtures.suspended;
+import static io.interdict.domain.common.Refusals.refusedAs;
 import static io.interdict.domain.inspection.InspectionFixtures.CANCELLED;
 import static io.interdict.domain.inspection.InspectionFixtures.COMPLETED;
 import static io.interdict.domain.inspection.InspectionFixtures.INSPECTION_ID;
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.interdict.domain.common.Actor;
 import io.interdict.domain.common.DomainRuleViolation;
+import io.interdict.domain.common.DomainRuleViolation.Reason;
 import io.interdict.domain.common.PartnerKind;
 import java.util.List;
 import java.util.Set;
@@ -79,6 +82,7 @@ class InspectionRequestTest {
         fixture.givenNoPriorActivity()
                 .when(request(AMAZON, SHIPMENT, List.of()))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only an investigator or a border authority may request an"
                         + " inspection; found amazon, a signal provider"));
     }
@@ -96,6 +100,7 @@ class InspectionRequestTest {
         fixture.givenNoPriorActivity()
                 .when(request(IPR_CENTER, new Shipment(null, "", null), List.of()))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected a shipment with a tracking number, an air waybill or"
                         + " a container number; found none"));
     }
@@ -139,6 +144,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED)
                 .when(new AcknowledgeInspection(INSPECTION_ID, null, CBP))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString(
                         "only the carrier dhl may acknowledge inspection " + INSPECTION_ID + "; found cbp"));
     }
@@ -157,6 +163,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED, new InspectionAcknowledged(INSPECTION_ID, "dhl", null, "dhl", NOW))
                 .when(new AcknowledgeInspection(INSPECTION_ID, null, DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("inspection " + INSPECTION_ID + " is already acknowledged"));
     }
 
@@ -235,6 +242,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED)
                 .when(new CompleteInspection(INSPECTION_ID, InspectionResult.RELEASED, null, DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString(
                         "only a border authority may complete an inspection; found dhl, a signal provider"));
     }
@@ -252,6 +260,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED, COMPLETED)
                 .when(new CompleteInspection(INSPECTION_ID, InspectionResult.RELEASED, null, CBP))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString(
                         "inspection " + INSPECTION_ID + " is completed; expected an open inspection to complete"));
     }
@@ -277,6 +286,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED)
                 .when(new CancelInspection(INSPECTION_ID, "inconvenient", DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only the requesting agency ipr-center or a border authority may"
                         + " cancel inspection " + INSPECTION_ID + "; found dhl, a signal provider"));
     }
@@ -302,6 +312,7 @@ class InspectionRequestTest {
         fixture.given(REQUESTED, CANCELLED)
                 .when(new CancelInspection(INSPECTION_ID, "again", IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("is cancelled; expected an open inspection to cancel"));
     }
 
@@ -311,5 +322,14 @@ class InspectionRequestTest {
                 .when(new CancelInspection(INSPECTION_ID, "too late", CBP))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage(containsString("is completed; expected an open inspection to cancel"));
+    }
+
+    @Test
+    void auditorChangesNothing() {
+        fixture.given(REQUESTED)
+                .when(new CancelInspection(INSPECTION_ID, "looked wrong", AUDITOR))
+                .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
+                .expectExceptionMessage(containsString("found auditor, an auditor"));
     }
 }

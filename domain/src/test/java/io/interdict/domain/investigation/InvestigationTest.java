@@ -6,10 +6,12 @@ import static io.interdict.domain.common.ActorFixtures.CLOCK;
 import static io.interdict.domain.common.ActorFixtures.IPR_CENTER;
 import static io.interdict.domain.common.ActorFixtures.NOW;
 import static io.interdict.domain.common.ActorFixtures.suspended;
+import static io.interdict.domain.common.Refusals.refusedAs;
 import static org.hamcrest.Matchers.containsString;
 
 import io.interdict.domain.common.Actor;
 import io.interdict.domain.common.DomainRuleViolation;
+import io.interdict.domain.common.DomainRuleViolation.Reason;
 import io.interdict.domain.common.PartnerKind;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -52,6 +54,7 @@ class InvestigationTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenInvestigation(INVESTIGATION_ID, "case", List.of(), CBP))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString(
                         "only an investigator may open an investigation; found cbp, a border authority"));
     }
@@ -85,6 +88,7 @@ class InvestigationTest {
         fixture.given(OPENED)
                 .when(new LinkEvidence(INVESTIGATION_ID, List.of(SHARE_ID), null, OTHER_AGENCY))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only the lead agency ipr-center may link evidence to"
                         + " investigation " + INVESTIGATION_ID + "; found hsi"));
     }
@@ -102,6 +106,7 @@ class InvestigationTest {
         fixture.given(OPENED, SHARE_LINKED)
                 .when(new LinkEvidence(INVESTIGATION_ID, List.of(SHARE_ID), null, IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected shares not yet linked to investigation "
                         + INVESTIGATION_ID + "; found " + SHARE_ID + " already linked"));
     }
@@ -111,6 +116,7 @@ class InvestigationTest {
         fixture.given(OPENED, CLOSED)
                 .when(new LinkEvidence(INVESTIGATION_ID, List.of(SHARE_ID), null, IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("investigation " + INVESTIGATION_ID
                         + " is closed; expected an open investigation to link evidence to"));
     }
@@ -129,6 +135,7 @@ class InvestigationTest {
         fixture.given(OPENED)
                 .when(new RecordInvestigationOutcome(INVESTIGATION_ID, InvestigationOutcome.NO_ACTION, null, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only the lead agency ipr-center may record the outcome of"
                         + " investigation " + INVESTIGATION_ID + "; found amazon"));
     }
@@ -179,6 +186,7 @@ class InvestigationTest {
         fixture.given(OPENED, CLOSED)
                 .when(new CloseInvestigation(INVESTIGATION_ID, null, IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("is closed; expected an open investigation to close"));
     }
 }

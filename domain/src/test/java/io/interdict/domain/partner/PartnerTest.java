@@ -6,12 +6,15 @@ import static io.interdict.domain.common.ActorFixtures.DHL;
 import static io.interdict.domain.common.ActorFixtures.NOW;
 import static io.interdict.domain.common.ActorFixtures.OPERATOR;
 import static io.interdict.domain.common.ActorFixtures.suspended;
+import static io.interdict.domain.common.Refusals.refusedAs;
 import static org.hamcrest.Matchers.containsString;
 
 import io.interdict.domain.common.DomainRuleViolation;
+import io.interdict.domain.common.DomainRuleViolation.Reason;
 import io.interdict.domain.common.PartnerKind;
 import io.interdict.domain.common.PartnerRole;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -54,6 +57,7 @@ class PartnerTest {
         fixture.givenNoPriorActivity()
                 .when(new EnrolPartner("rogue", PartnerKind.SIGNAL_PROVIDER, "Rogue", Set.of(), AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(
                         containsString("only an operator may enrol a partner; found amazon, a signal provider"));
     }
@@ -63,6 +67,7 @@ class PartnerTest {
         fixture.givenNoPriorActivity()
                 .when(new EnrolPartner("rogue", PartnerKind.SIGNAL_PROVIDER, "Rogue", Set.of(), suspended(OPERATOR)))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("partner operator is suspended; expected an active partner"));
     }
 
@@ -71,6 +76,7 @@ class PartnerTest {
         fixture.givenNoPriorActivity()
                 .when(new EnrolPartner("amazon", PartnerKind.SIGNAL_PROVIDER, " ", Set.of(), OPERATOR))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected a display name to be given; found a blank value"));
     }
 
@@ -110,6 +116,7 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED, AMAZON_SUSPENDED)
                 .when(new RegisterPartnerSigningKey("amazon", "amazon-1", PUBLIC_KEY_X, VALID_FROM, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString(
                         "partner amazon is suspended; expected an active partner to register a signing key"));
     }
@@ -122,6 +129,7 @@ class PartnerTest {
                         new PartnerSigningKeyRevoked("amazon", "amazon-1", "rotated", "amazon", NOW))
                 .when(new RegisterPartnerSigningKey("amazon", "amazon-1", PUBLIC_KEY_X, VALID_FROM, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString(
                         "key id amazon-1 was already used by partner amazon (revoked); expected a key id never used"));
     }
@@ -131,6 +139,7 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED)
                 .when(new RegisterPartnerSigningKey("amazon", "amazon-1", "AAAA", VALID_FROM, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected an Ed25519 public key of 32 bytes; found 3 bytes"));
     }
 
@@ -165,6 +174,7 @@ class PartnerTest {
                         new PartnerSigningKeyRevoked("amazon", "amazon-1", "rotated", "amazon", NOW))
                 .when(new RevokePartnerSigningKey("amazon", "amazon-1", "again", AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(
                         containsString(
                                 "key amazon-1 of partner amazon is already revoked; expected a key in use, and a revoked key stays revoked"));
@@ -183,6 +193,7 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED, KEY_REGISTERED)
                 .when(new RevokePartnerSigningKey("amazon", "amazon-1", null, DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only partner amazon may revoke a signing key of itself"));
     }
 
@@ -215,6 +226,7 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED, AMAZON_SUSPENDED)
                 .when(new SuspendPartner("amazon", "still unpaid", OPERATOR))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("partner amazon is already suspended"));
     }
 
@@ -228,9 +240,11 @@ class PartnerTest {
     @Test
     void onlyAnOperatorReinstatesPartners() {
         fixture.given(AMAZON_ENROLLED, AMAZON_SUSPENDED)
-                .when(new ReinstatePartner("amazon", "let me in", suspended(AMAZON)))
+                .when(new ReinstatePartner("amazon", "let me in", DHL))
                 .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage(containsString("partner amazon is suspended; expected an active partner"));
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
+                .expectExceptionMessage(
+                        containsString("only an operator may reinstate a partner; found dhl, a signal provider"));
     }
 
     @Test
@@ -238,6 +252,7 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED)
                 .when(new ReinstatePartner("amazon", "fees paid", OPERATOR))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(
                         containsString("partner amazon is active; expected a suspended partner to reinstate"));
     }
@@ -247,5 +262,25 @@ class PartnerTest {
         fixture.given(AMAZON_ENROLLED, AMAZON_SUSPENDED, new PartnerReinstated("amazon", "paid", "operator", NOW))
                 .when(new RegisterPartnerSigningKey("amazon", "amazon-1", PUBLIC_KEY_X, VALID_FROM, AMAZON))
                 .expectEvents(KEY_REGISTERED);
+    }
+
+    @Test
+    void suspendedPartnerCannotRevokeKeys() {
+        fixture.given(AMAZON_ENROLLED, KEY_REGISTERED, AMAZON_SUSPENDED)
+                .when(new RevokePartnerSigningKey("amazon", "amazon-1", null, AMAZON))
+                .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
+                .expectExceptionMessage(containsString(
+                        "partner amazon is suspended; expected an active partner to revoke a signing key"));
+    }
+
+    @Test
+    void enrolmentRefusesANullRole() {
+        Set<PartnerRole> roles = new HashSet<>();
+        roles.add(null);
+        fixture.givenNoPriorActivity()
+                .when(new EnrolPartner("dhl", PartnerKind.SIGNAL_PROVIDER, "DHL", roles, OPERATOR))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(containsString("expected every partner role to be given; found nothing"));
     }
 }

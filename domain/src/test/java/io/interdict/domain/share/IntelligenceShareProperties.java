@@ -38,9 +38,9 @@ class IntelligenceShareProperties {
 
     private static final List<String> PARTNERS = List.of("cbp", "ipr-center", "dhl", "hsi");
 
-    @Property(tries = 100)
+    @Property(tries = 80)
     void everyHistoryKeepsTheShareInvariants(
-            @ForAll("validContents") ShareContent first, @ForAll("commands") List<Object> commands) {
+            @ForAll("validContents") ShareContent first, @ForAll("steps") List<Step> steps) {
         List<Object> history = new ArrayList<>();
         CommandRun push = CommandRun.of(
                 IntelligenceShare.class,
@@ -50,18 +50,102 @@ class IntelligenceShareProperties {
         assertThat(push.accepted()).isTrue();
         history.addAll(push.events());
         assertInvariants(history);
-        for (int step = 0; step < commands.size(); step++) {
-            CommandRun run = CommandRun.of(IntelligenceShare.class, clockAt(step + 1), history, commands.get(step));
+        for (int index = 0; index < steps.size(); index++) {
+            Object command = steps.get(index).command(currentContent(history));
+            CommandRun run = CommandRun.of(IntelligenceShare.class, clockAt(index + 1), history, command);
             if (run.accepted()) {
+                assertThat(run.events()).hasSize(1);
                 history.addAll(run.events());
             } else {
                 assertThat(run.refusal()).isInstanceOf(DomainRuleViolation.class);
                 assertThat(run.refusal().getMessage()).containsAnyOf("expected", "; found ");
             }
             Statistics.label("step outcome")
-                    .collect(commands.get(step).getClass().getSimpleName(), run.accepted() ? "accepted" : "refused");
+                    .collect(command.getClass().getSimpleName(), run.accepted() ? "accepted" : "refused");
             assertInvariants(history);
         }
+    }
+
+    /**
+     * One random step, turned into a command against the share as it stands, so that amendments and
+     * extensions are often plausible and sometimes break a rule on purpose.
+     */
+    sealed interface Step {
+        Object command(ShareContent current);
+    }
+
+    /** Shifts the marking by {@code markingShift} steps and adds recipients; may drop one on purpose. */
+    record Amend(int markingShift, Set<String> added, boolean dropOne, int confidence, Actor actor) implements Step {
+        @Override
+        public Object command(ShareContent current) {
+            Tlp[] markings = Tlp.values();
+            int shifted =
+                    Math.max(0, Math.min(markings.length - 1, current.marking().ordinal() + markingShift));
+            Set<String> audience = new HashSet<>(current.audience());
+            audience.addAll(added);
+            if (dropOne && !current.audience().isEmpty()) {
+                audience.remove(current.audience().iterator().next());
+            }
+            ShareContent next = new ShareContent(
+                    current.kind(),
+                    markings[shifted],
+                    audience,
+                    current.subject(),
+                    current.indicators(),
+                    confidence,
+                    current.evidence(),
+                    current.expiresAt());
+            return new AmendIntelligenceShare(SHARE_ID, next, null, null, null, actor);
+        }
+    }
+
+    /** Adds recipients; unless {@code repeatCurrent}, those already in the audience are left out. */
+    record Extend(Set<String> recipients, boolean repeatCurrent, Actor actor) implements Step {
+        @Override
+        public Object command(ShareContent current) {
+            Set<String> added = new HashSet<>(recipients);
+            if (!repeatCurrent) {
+                added.removeAll(current.audience());
+            }
+            return new ExtendShareAudience(SHARE_ID, added, actor);
+        }
+    }
+
+    record Withdraw(String reason, Actor actor) implements Step {
+        @Override
+        public Object command(ShareContent current) {
+            return new WithdrawIntelligenceShare(SHARE_ID, reason, actor);
+        }
+    }
+
+    record Act(ProviderActionType type, Actor actor) implements Step {
+        @Override
+        public Object command(ShareContent current) {
+            return new RecordProviderAction(SHARE_ID, type, null, actor);
+        }
+    }
+
+    /** The latest version with the audience as extended since. */
+    private static ShareContent currentContent(List<Object> history) {
+        ShareContent content = null;
+        for (Object event : history) {
+            if (event instanceof IntelligenceShared shared) {
+                content = shared.content();
+            } else if (event instanceof IntelligenceShareAmended amended) {
+                content = amended.content();
+            } else if (event instanceof IntelligenceShareAudienceExtended extended) {
+                content = new ShareContent(
+                        content.kind(),
+                        content.marking(),
+                        extended.audience(),
+                        content.subject(),
+                        content.indicators(),
+                        content.confidence(),
+                        content.evidence(),
+                        content.expiresAt());
+            }
+        }
+        return content;
     }
 
     static void assertInvariants(List<Object> history) {
@@ -107,34 +191,34 @@ class IntelligenceShareProperties {
 
     @Provide
     Arbitrary<ShareContent> validContents() {
-        return contents(0, 100);
-    }
-
-    /** Content with a confidence sometimes out of range, so that amendments are also refused for their values. */
-    private static Arbitrary<ShareContent> contents(int minConfidence, int maxConfidence) {
         return Combinators.combine(
                         Arbitraries.of(RecordKind.class),
                         Arbitraries.of(Tlp.class),
                         audiences(),
-                        Arbitraries.integers().between(minConfidence, maxConfidence))
+                        Arbitraries.integers().between(0, 100))
                 .as((kind, marking, audience, confidence) ->
                         new ShareContent(kind, marking, audience, SUBJECT, List.of(), confidence, List.of(), null));
     }
 
     @Provide
-    Arbitrary<List<Object>> commands() {
-        Arbitrary<Object> amend = Combinators.combine(contents(-5, 105), actors())
-                .as((content, actor) -> new AmendIntelligenceShare(SHARE_ID, content, null, null, null, actor));
-        Arbitrary<Object> extend = Combinators.combine(audiences(), actors())
-                .as((recipients, actor) -> new ExtendShareAudience(SHARE_ID, recipients, actor));
-        Arbitrary<Object> withdraw = Combinators.combine(Arbitraries.of("", "seller cleared"), actors())
-                .as((reason, actor) -> new WithdrawIntelligenceShare(SHARE_ID, reason, actor));
-        Arbitrary<Object> action = Combinators.combine(Arbitraries.of(ProviderActionType.class), actors())
-                .as((type, actor) -> new RecordProviderAction(SHARE_ID, type, null, actor));
-        return Arbitraries.frequencyOf(
-                        Tuple.of(6, amend), Tuple.of(3, extend), Tuple.of(1, withdraw), Tuple.of(2, action))
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> amend = Combinators.combine(
+                        Arbitraries.integers().between(-1, 2),
+                        audiences(),
+                        Arbitraries.of(true, false, false, false),
+                        Arbitraries.integers().between(-5, 105),
+                        actors())
+                .as(Amend::new);
+        Arbitrary<Step> extend = Combinators.combine(audiences(), Arbitraries.of(true, false, false), actors())
+                .as(Extend::new);
+        Arbitrary<Step> withdraw = Combinators.combine(Arbitraries.of("", "seller cleared"), actors())
+                .as(Withdraw::new);
+        Arbitrary<Step> act = Combinators.combine(Arbitraries.of(ProviderActionType.class), actors())
+                .as(Act::new);
+        return Arbitraries.frequencyOf(Tuple.of(6, amend), Tuple.of(3, extend), Tuple.of(1, withdraw), Tuple.of(2, act))
                 .list()
-                .ofMaxSize(12);
+                .ofMinSize(3)
+                .ofMaxSize(15);
     }
 
     private static Arbitrary<Set<String>> audiences() {

@@ -7,6 +7,7 @@ import static io.interdict.domain.common.ActorFixtures.DHL;
 import static io.interdict.domain.common.ActorFixtures.IPR_CENTER;
 import static io.interdict.domain.common.ActorFixtures.NOW;
 import static io.interdict.domain.common.ActorFixtures.suspended;
+import static io.interdict.domain.common.Refusals.refusedAs;
 import static io.interdict.domain.share.ShareFixtures.CONTENT;
 import static io.interdict.domain.share.ShareFixtures.DIGEST;
 import static io.interdict.domain.share.ShareFixtures.KEY_ID;
@@ -25,6 +26,7 @@ import static io.interdict.domain.share.ShareFixtures.withSubject;
 import static org.hamcrest.Matchers.containsString;
 
 import io.interdict.domain.common.DomainRuleViolation;
+import io.interdict.domain.common.DomainRuleViolation.Reason;
 import io.interdict.domain.common.Tlp;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +86,7 @@ class IntelligenceShareTest {
         fixture.givenNoPriorActivity()
                 .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, null, IPR_CENTER))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(
                         containsString("only a signal provider may push a share; found ipr-center, an investigator"));
     }
@@ -93,6 +96,7 @@ class IntelligenceShareTest {
         fixture.givenNoPriorActivity()
                 .when(new PushIntelligenceShare(SHARE_ID, CONTENT, null, null, null, suspended(AMAZON)))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("partner amazon is suspended; expected an active partner"));
     }
 
@@ -101,6 +105,7 @@ class IntelligenceShareTest {
         fixture.givenNoPriorActivity()
                 .when(push(withConfidence(101)))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected a confidence from 0 to 100; found 101"));
     }
 
@@ -117,6 +122,7 @@ class IntelligenceShareTest {
         fixture.givenNoPriorActivity()
                 .when(push(withEvidence(List.of(new Evidence(DIGEST.toUpperCase(), "capture")))))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("expected evidence sha256 as 64 lowercase hex characters"));
     }
 
@@ -197,6 +203,7 @@ class IntelligenceShareTest {
         fixture.given(shared(withMarking(Tlp.RED)))
                 .when(amend(withMarking(Tlp.AMBER)))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("share " + SHARE_ID + " is marked TLP:RED; expected an amendment"
                         + " at that marking or a more restrictive one; found TLP:AMBER"));
     }
@@ -206,6 +213,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED)
                 .when(amend(withAudience(Set.of("cbp"))))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_INPUT))
                 .expectExceptionMessage(containsString("the audience of share " + SHARE_ID + " only grows; expected"
                         + " every current recipient in the amended audience; found ipr-center missing"));
     }
@@ -234,6 +242,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED)
                 .when(new AmendIntelligenceShare(SHARE_ID, CONTENT, null, null, null, DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(
                         containsString("only the provider amazon may amend share " + SHARE_ID + "; found dhl"));
     }
@@ -243,6 +252,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED, WITHDRAWN)
                 .when(amend(withConfidence(90)))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(
                         containsString("share " + SHARE_ID + " is withdrawn; expected an active share to amend"));
     }
@@ -287,6 +297,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED, WITHDRAWN)
                 .when(new ExtendShareAudience(SHARE_ID, Set.of("dhl"), AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString(
                         "share " + SHARE_ID + " is withdrawn; expected an active share to extend the audience of"));
     }
@@ -321,6 +332,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED, WITHDRAWN)
                 .when(new WithdrawIntelligenceShare(SHARE_ID, "again", AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(containsString("is withdrawn; expected an active share to withdraw"));
     }
 
@@ -356,6 +368,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED)
                 .when(new RecordProviderAction(SHARE_ID, ProviderActionType.SHIPMENT_HELD, null, DHL))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.NOT_PERMITTED))
                 .expectExceptionMessage(containsString("only the provider amazon may record an action on share"));
     }
 
@@ -364,6 +377,7 @@ class IntelligenceShareTest {
         fixture.given(SHARED, WITHDRAWN)
                 .when(new RecordProviderAction(SHARE_ID, ProviderActionType.SELLER_BLOCKED, null, AMAZON))
                 .expectException(DomainRuleViolation.class)
+                .expectException(refusedAs(Reason.INVALID_STATE))
                 .expectExceptionMessage(
                         containsString("is withdrawn; expected an active share to record an action on"));
     }

@@ -19,6 +19,7 @@ import io.interdict.domain.agreement.RevokeSharingAgreement;
 import io.interdict.domain.agreement.SharingAgreementRevoked;
 import io.interdict.domain.agreement.SharingAgreementSigned;
 import io.interdict.domain.agreement.SignSharingAgreement;
+import io.interdict.domain.access.RecordsRead;
 import io.interdict.domain.common.DomainEvent;
 import io.interdict.domain.common.PartnerKind;
 import io.interdict.domain.common.PartnerRole;
@@ -169,6 +170,7 @@ class MessageSerialisationTest {
                 new IntelligenceShareWithdrawn("s-1", "cleared", "amazon", NOW),
                 new RecordProviderAction("s-1", ProviderActionType.SELLER_BLOCKED, "blocked", AMAZON),
                 new ProviderActionRecorded("s-1", ProviderActionType.LISTING_REMOVED, null, "amazon", NOW),
+                new RecordsRead("a-1", "cbp", "GET /api/v1/shares/s-1", List.of("r-1", "r-2"), "cbp", NOW),
                 new RequestInspection(
                         "i-1", "dhl", SHIPMENT, "USLAX", "reason", List.of("s-1"), InspectionPriority.HIGH, IPR_CENTER),
                 new InspectionRequested(

@@ -39,6 +39,13 @@ public class SignedRecords {
     static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number,"
             + " payload_type, time_stamp, payload, meta_data";
 
+    /** {@link #COLUMNS} qualified with a table alias, for joins. */
+    public static String prefixedColumns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(column -> alias + "." + column.trim())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private final ObjectMapper storeMapper;
     private final JdbcTemplate jdbc;
     private final RowMapper<SignedRecord> rowMapper = this::fromRow;

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ShareQueries {
 
+    /** The processor that writes share_view: readers check its position before trusting absence. */
+    public static final String PROCESSOR = ShareViewProjection.PROCESSOR;
+
     /** A share's provider, status and the event sequence of the requested version. */
     public record VisibleShare(String shareId, String provider, boolean withdrawn, int version, long sequenceNumber) {}
 
@@ -20,7 +23,7 @@ public class ShareQueries {
      * TLP:CLEAR and TLP:GREEN: every enrolled, unsuspended partner (the security layer admits only
      * those). TLP:AMBER, TLP:AMBER+STRICT, TLP:RED: the provider and the audience. Auditors: all.
      */
-    static final String VISIBLE_TO_READER =
+    public static final String VISIBLE_TO_READER =
             "(? = 'AUDITOR' or s.marking in ('CLEAR', 'GREEN') or s.provider = ? or ? = any (s.audience))";
 
     private final JdbcTemplate jdbc;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.audit.record.SignedRecord;
+import io.interdict.gateway.access.AccessLog;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.record.SignedRecords;
 import io.interdict.gateway.security.AuthenticatedPartner;
@@ -16,6 +18,7 @@ import io.interdict.gateway.web.ApiProblemException;
 import io.interdict.gateway.web.RequestValidation;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +47,7 @@ class ShareController {
     private final PartnerRegistry registry;
     private final ObjectMapper json;
     private final RequestValidation validation;
+    private final AccessLog accessLog;
 
     ShareController(
             SharePushes pushes,
@@ -51,13 +55,15 @@ class ShareController {
             SignedRecords records,
             PartnerRegistry registry,
             ObjectMapper json,
-            RequestValidation validation) {
+            RequestValidation validation,
+            AccessLog accessLog) {
         this.pushes = pushes;
         this.queries = queries;
         this.records = records;
         this.registry = registry;
         this.json = json;
         this.validation = validation;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,8 +93,12 @@ class ShareController {
         VisibleShare share = queries.findVisible(shareId, reader.partnerId(), reader.kind(), version)
                 .orElseThrow(() -> ApiProblemException.notFound(
                         version == null ? "share " + shareId : "version " + version + " of share " + shareId));
-        return records.find(share.shareId(), share.sequenceNumber())
-                .orElseThrow(() -> ApiProblemException.notFound("share " + shareId))
-                .toJson();
+        SignedRecord record = records.find(share.shareId(), share.sequenceNumber())
+                .orElseThrow(() -> ApiProblemException.notFound("share " + shareId));
+        accessLog.recordsRead(
+                reader.partnerId(),
+                "GET /api/v1/shares/" + shareId + (version == null ? "" : "?version=" + version),
+                List.of(record));
+        return record.toJson();
     }
 }

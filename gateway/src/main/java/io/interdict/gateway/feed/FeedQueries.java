@@ -1,0 +1,56 @@
+package io.interdict.gateway.feed;
+
+import io.interdict.audit.record.SignedRecord;
+import io.interdict.domain.common.PartnerKind;
+import io.interdict.gateway.axon.ProcessorPositions;
+import io.interdict.gateway.record.SignedRecords;
+import io.interdict.gateway.share.query.ShareQueries;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feed pages in log order, visibility decided in SQL. A page never reaches past the first leaf
+ * whose share read-model row may not be written yet (the "shares" processor's position): such a
+ * record would otherwise be judged invisible and skipped for good.
+ */
+@Component
+class FeedQueries {
+
+    private final JdbcTemplate jdbc;
+    private final SignedRecords records;
+    private final ProcessorPositions positions;
+
+    FeedQueries(JdbcTemplate jdbc, SignedRecords records, ProcessorPositions positions) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.positions = positions;
+    }
+
+    List<SignedRecord> page(String reader, PartnerKind readerKind, long afterLeaf, int limit) {
+        long handled = positions.handledThrough(ShareQueries.PROCESSOR);
+        Long bound = jdbc.queryForObject(
+                "select coalesce(min(leaf_index) - 1, (select coalesce(max(leaf_index), -1) from merkle_leaf))"
+                        + " from merkle_leaf where leaf_index > ? and global_index > ?",
+                Long.class,
+                afterLeaf,
+                handled);
+        if (bound == null || bound <= afterLeaf) {
+            return List.of();
+        }
+        return jdbc.query(
+                "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                        + " from merkle_leaf l"
+                        + " join domain_event_entry e on e.global_index = l.global_index"
+                        + " join share_view s on s.share_id = e.aggregate_identifier"
+                        + " where l.leaf_index > ? and l.leaf_index <= ? and " + ShareQueries.VISIBLE_TO_READER
+                        + " order by l.leaf_index limit ?",
+                (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
+                afterLeaf,
+                bound,
+                readerKind.name(),
+                reader,
+                reader,
+                limit);
+    }
+}

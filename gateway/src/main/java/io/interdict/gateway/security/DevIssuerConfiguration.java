@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -58,6 +59,12 @@ class DevIssuerConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems)));
         return http.build();
+    }
+
+    /** Issued tokens are not recorded ({@link UnrecordedAuthorizations}): no memory growth per token. */
+    @Bean
+    OAuth2AuthorizationService devIssuerAuthorizations() {
+        return new UnrecordedAuthorizations();
     }
 
     @Bean

@@ -150,10 +150,14 @@ class BearerTokenRejectionIT extends GatewayIntegrationTest {
                 issuerKey.signingKey(),
                 issuerKey.signingKey().getKeyID(),
                 Tokens.validClaims("amazon", "shares:read")
+                        .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                        .notBeforeTime(Date.from(Instant.now().minusSeconds(600)))
                         .expirationTime(Date.from(Instant.now().minusSeconds(20)))
                         .build());
 
-        assertThat(http.getWithBearer(WHOAMI, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> response = http.getWithBearer(WHOAMI, token);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test

@@ -33,7 +33,9 @@ public class ProcessorPositions {
                 "select token, token_type from token_entry where processor_name = ?",
                 (row, n) -> handledThrough(row.getBytes(1), row.getString(2)),
                 processorName);
-        return positions.isEmpty() ? -1 : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+        return positions.isEmpty()
+                ? -1
+                : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     private long handledThrough(byte[] token, String tokenType) {
@@ -44,7 +46,9 @@ public class ProcessorPositions {
                 new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null)));
         TrackingToken lower = WrappedToken.unwrapLowerBound(tracking);
         if (lower instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty() ? gapAware.getIndex() : gapAware.getGaps().first() - 1;
+            return gapAware.getGaps().isEmpty()
+                    ? gapAware.getIndex()
+                    : gapAware.getGaps().first() - 1;
         }
         OptionalLong position = lower == null ? OptionalLong.empty() : lower.position();
         return position.orElse(-1);

@@ -49,8 +49,10 @@ class FeedController {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         ArrayNode array = page.putArray("records");
         records.forEach(record -> array.add(record.toJson()));
-        long last = records.isEmpty() ? afterLeaf : records.get(records.size() - 1).leafIndex();
-        JsonNode next = last < 0 ? JsonNodeFactory.instance.nullNode()
+        long last =
+                records.isEmpty() ? afterLeaf : records.get(records.size() - 1).leafIndex();
+        JsonNode next = last < 0
+                ? JsonNodeFactory.instance.nullNode()
                 : JsonNodeFactory.instance.textNode(FeedCursor.encode(last));
         page.set("next", next);
         return page;
@@ -64,11 +66,13 @@ class FeedController {
         try {
             value = Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new ApiProblemException(ApiProblem.MALFORMED_REQUEST, "limit: expected an integer from 1 to "
-                    + MAX_LIMIT + ", found '" + abbreviate(limit) + "'");
+            throw new ApiProblemException(
+                    ApiProblem.MALFORMED_REQUEST,
+                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found '" + abbreviate(limit) + "'");
         }
         if (value < 1 || value > MAX_LIMIT) {
-            throw new ApiProblemException(ApiProblem.MALFORMED_REQUEST,
+            throw new ApiProblemException(
+                    ApiProblem.MALFORMED_REQUEST,
                     "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
         }
         return value;

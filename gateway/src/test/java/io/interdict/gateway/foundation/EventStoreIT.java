@@ -105,10 +105,13 @@ class EventStoreIT extends GatewayIntegrationTest {
 
         assertThatThrownBy(() -> jdbc.update(
                         "update domain_event_entry set payload_revision = '2' where aggregate_identifier = ?", probeId))
+                .rootCause()
                 .hasMessageContaining("UPDATE on public.domain_event_entry refused: the table is append-only");
         assertThatThrownBy(() -> jdbc.update("delete from domain_event_entry where aggregate_identifier = ?", probeId))
+                .rootCause()
                 .hasMessageContaining("DELETE on public.domain_event_entry refused");
         assertThatThrownBy(() -> jdbc.execute("truncate domain_event_entry"))
+                .rootCause()
                 .hasMessageContaining("TRUNCATE on public.domain_event_entry refused");
         assertThat(eventStore.readEvents(probeId).asStream().count()).isEqualTo(1);
     }

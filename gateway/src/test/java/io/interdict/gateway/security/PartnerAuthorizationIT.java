@@ -3,9 +3,16 @@ package io.interdict.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interdict.domain.common.Actor;
+import io.interdict.domain.common.PartnerKind;
+import io.interdict.domain.partner.EnrolPartner;
+import io.interdict.domain.partner.ReinstatePartner;
+import io.interdict.domain.partner.SuspendPartner;
+import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PartnerAuthorizationIT extends GatewayIntegrationTest {
 
+    private static final Actor OPERATOR = Actor.of("operator", PartnerKind.OPERATOR);
+
     private static final String SUSPENDED = "suspended-provider";
     private static final String NEVER_ENROLLED = "never-enrolled";
 
@@ -27,19 +36,21 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
     DevIssuerKey issuerKey;
 
     @Autowired
-    InMemoryPartnerStatuses partnerStatuses;
+    CommandGateway commands;
+
+    @Autowired
+    PartnerRegistry registry;
 
     Http http;
 
     @BeforeEach
     void setUp() {
         http = new Http(port);
-        partnerStatuses.put(new PartnerStatus(SUSPENDED, "SIGNAL_PROVIDER", true));
-    }
-
-    @AfterEach
-    void tearDown() {
-        partnerStatuses.remove(SUSPENDED);
+        if (registry.find(SUSPENDED).isEmpty()) {
+            commands.sendAndWait(new EnrolPartner(
+                    SUSPENDED, PartnerKind.SIGNAL_PROVIDER, "A suspended provider", Set.of(), OPERATOR));
+            commands.sendAndWait(new SuspendPartner(SUSPENDED, "test: suspended from the start", OPERATOR));
+        }
     }
 
     @Test
@@ -77,11 +88,11 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
         assertThat(http.getWithBearer("/api/v1/test/whoami", token).statusCode())
                 .isEqualTo(200);
 
-        partnerStatuses.put(new PartnerStatus("dhl", "SIGNAL_PROVIDER", true));
+        commands.sendAndWait(new SuspendPartner("dhl", "test: suspension takes effect at once", OPERATOR));
         try {
             assertForbiddenProblem(http.getWithBearer("/api/v1/test/whoami", token), "partner dhl is suspended");
         } finally {
-            partnerStatuses.put(new PartnerStatus("dhl", "SIGNAL_PROVIDER", false));
+            commands.sendAndWait(new ReinstatePartner("dhl", "test: reinstated", OPERATOR));
         }
         assertThat(http.getWithBearer("/api/v1/test/whoami", token).statusCode())
                 .isEqualTo(200);

@@ -19,6 +19,11 @@ final class Base64Url {
         return ENCODER.encodeToString(bytes);
     }
 
+    /** The encoding as ASCII bytes. */
+    static byte[] encodeToBytes(byte[] bytes) {
+        return ENCODER.encode(bytes);
+    }
+
     /** Decodes {@code text}; {@code what} names the field in the exception message. */
     static byte[] decode(String text, String what) {
         for (int i = 0; i < text.length(); i++) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.canonical.CanonicalizationException;
 import io.interdict.audit.canonical.Jcs;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * JWS compact serialisation with detached content (RFC 7515 section 7.1 and appendix F), signed
@@ -26,9 +28,15 @@ public final class DetachedJws {
 
     private DetachedJws() {}
 
+    /**
+     * Encoded protected headers by kid: the header is constant per key and a process signs with a
+     * handful of keys, so it is canonicalised once rather than per record.
+     */
+    private static final ConcurrentMap<String, String> ENCODED_HEADERS = new ConcurrentHashMap<>();
+
     /** A detached compact JWS over {@code payload}. */
     public static String sign(byte[] payload, Signer signer) {
-        String header = Base64Url.encode(protectedHeader(signer.keyId()));
+        String header = ENCODED_HEADERS.computeIfAbsent(signer.keyId(), kid -> Base64Url.encode(protectedHeader(kid)));
         byte[] signature = signer.sign(signingInput(header, payload));
         return header + ".." + Base64Url.encode(signature);
     }
@@ -41,8 +49,15 @@ public final class DetachedJws {
         return Jcs.canonicalize(header);
     }
 
+    /** RFC 7515 section 5.1 step 5, built in one buffer: the payload is the bulk of a record. */
     private static byte[] signingInput(String encodedHeader, byte[] payload) {
-        return (encodedHeader + "." + Base64Url.encode(payload)).getBytes(StandardCharsets.US_ASCII);
+        byte[] header = encodedHeader.getBytes(StandardCharsets.US_ASCII);
+        byte[] encodedPayload = Base64Url.encodeToBytes(payload);
+        byte[] input = new byte[header.length + 1 + encodedPayload.length];
+        System.arraycopy(header, 0, input, 0, header.length);
+        input[header.length] = '.';
+        System.arraycopy(encodedPayload, 0, input, header.length + 1, encodedPayload.length);
+        return input;
     }
 
     /**

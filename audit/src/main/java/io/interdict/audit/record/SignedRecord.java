@@ -142,13 +142,13 @@ public record SignedRecord(
                 text(json, "recordId", true),
                 text(json, "recordType", true),
                 text(json, "aggregateId", true),
-                integer(json, "aggregateSequence", true),
+                integer(json, "aggregateSequence"),
                 text(json, "partner", true),
                 text(json, "recordedAt", true),
                 payload,
                 text(json, "submitterSignature", false),
                 text(json, "gatewaySignature", true),
-                json.has("leafIndex") ? integer(json, "leafIndex", true) : null);
+                json.has("leafIndex") ? integer(json, "leafIndex") : null);
     }
 
     private static String text(JsonNode json, String member, boolean required) {
@@ -163,7 +163,7 @@ public record SignedRecord(
         return value.textValue();
     }
 
-    private static long integer(JsonNode json, String member, boolean required) {
+    private static long integer(JsonNode json, String member) {
         JsonNode value = json.get(member);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
             throw new InvalidRecordException("expected \"" + member + "\" as an integer, found "

@@ -64,7 +64,7 @@ class JcsTest {
 
     /** JDK-4511638: Java 17's Double.toString is not always the shortest round-trip; ECMAScript's is. */
     @Test
-    void numbersJava17PrintsWithTooManyDigitsAreShortest() {
+    void numbersAreShortestWhereJava17DoubleToStringIsNot() {
         assertThat(Double.toString(2e23)).isEqualTo("1.9999999999999998E23");
         assertThat(Jcs.formatNumber(2e23)).isEqualTo("2e+23");
         assertThat(Jcs.formatNumber(1.0E23)).isEqualTo("1e+23");

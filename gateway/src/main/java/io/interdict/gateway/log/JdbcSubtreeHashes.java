@@ -20,7 +20,8 @@ final class JdbcSubtreeHashes implements SubtreeHashes {
     @Override
     public byte[] hash(int level, long index) {
         List<byte[]> found = level == 0
-                ? jdbc.query("select leaf_hash from merkle_leaf where leaf_index = ?", (rs, row) -> rs.getBytes(1), index)
+                ? jdbc.query(
+                        "select leaf_hash from merkle_leaf where leaf_index = ?", (rs, row) -> rs.getBytes(1), index)
                 : jdbc.query(
                         "select hash from merkle_node where level = ? and idx = ?",
                         (rs, row) -> rs.getBytes(1),

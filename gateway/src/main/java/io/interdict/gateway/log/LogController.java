@@ -56,8 +56,8 @@ class LogController {
         long size = nonNegative("treeSize", treeSize);
         return store.head(size)
                 .map(TreeHeadView::of)
-                .orElseThrow(() -> new ApiProblemException(
-                        ApiProblem.NOT_FOUND, "no tree head was signed for treeSize " + size));
+                .orElseThrow(() ->
+                        new ApiProblemException(ApiProblem.NOT_FOUND, "no tree head was signed for treeSize " + size));
     }
 
     @GetMapping("/proof/inclusion")
@@ -70,7 +70,8 @@ class LogController {
         if (leafIndex >= size) {
             throw badRequest("index must be below treeSize, got index " + leafIndex + " and treeSize " + size);
         }
-        List<byte[]> path = readOnly.execute(status -> InclusionProofs.generate(leafIndex, size, store.subtreeHashes()));
+        List<byte[]> path =
+                readOnly.execute(status -> InclusionProofs.generate(leafIndex, size, store.subtreeHashes()));
         return new InclusionProofView(leafIndex, size, base64(path));
     }
 
@@ -89,8 +90,8 @@ class LogController {
                     + " and second " + secondSize);
         }
         requireSigned("second", secondSize);
-        List<byte[]> path = readOnly.execute(
-                status -> ConsistencyProofs.generate(firstSize, secondSize, store.subtreeHashes()));
+        List<byte[]> path =
+                readOnly.execute(status -> ConsistencyProofs.generate(firstSize, secondSize, store.subtreeHashes()));
         return new ConsistencyProofView(firstSize, secondSize, base64(path));
     }
 
@@ -103,8 +104,8 @@ class LogController {
                         leaf.globalIndex(),
                         leaf.eventIdentifier(),
                         TreeHeadPayload.base64(leaf.leafHash())))
-                .orElseThrow(() -> new ApiProblemException(
-                        ApiProblem.NOT_FOUND, "leaf " + index + " is not in the log (yet)"));
+                .orElseThrow(() ->
+                        new ApiProblemException(ApiProblem.NOT_FOUND, "leaf " + index + " is not in the log (yet)"));
     }
 
     private TreeHead latestHead() {
@@ -116,8 +117,8 @@ class LogController {
     private void requireSigned(String parameter, long size) {
         long signed = latestHead().treeSize();
         if (size > signed) {
-            throw badRequest(parameter + " must not exceed the latest signed tree head's size " + signed + ", got "
-                    + size);
+            throw badRequest(
+                    parameter + " must not exceed the latest signed tree head's size " + signed + ", got " + size);
         }
     }
 

@@ -30,8 +30,10 @@ public class MerkleLogDefaults {
     @ConditionalOnMissingBean(TreeHeadSigner.class)
     TreeHeadSigner ephemeralEd25519TreeHeadSigner() {
         EphemeralEd25519TreeHeadSigner signer = new EphemeralEd25519TreeHeadSigner(new SecureRandom());
-        log.warn("Tree heads are signed with an Ed25519 key generated in memory (kid {}), published nowhere and"
-                + " lost at restart: no TreeHeadSigner bean is configured", signer.kid());
+        log.warn(
+                "Tree heads are signed with an Ed25519 key generated in memory (kid {}), published nowhere and"
+                        + " lost at restart: no TreeHeadSigner bean is configured",
+                signer.kid());
         return signer;
     }
 }

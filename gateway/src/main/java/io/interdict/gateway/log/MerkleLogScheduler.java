@@ -31,7 +31,8 @@ class MerkleLogScheduler implements SmartLifecycle {
                 || settings.treeHeadInterval().isNegative()
                 || settings.gapHorizon().isNegative()) {
             throw new InvalidSettingException(
-                    "interdict.log", "append-interval must be at least 1ms, tree-head-interval and gap-horizon not negative");
+                    "interdict.log",
+                    "append-interval must be at least 1ms, tree-head-interval and gap-horizon not negative");
         }
         this.writer = writer;
         this.interval = settings.appendInterval();

@@ -124,12 +124,13 @@ class MerkleLogWriter {
         if (!Boolean.TRUE.equals(locked)) {
             return new Outcome(Round.skipped(), null);
         }
-        Instant roundStart = jdbc.queryForObject("select now()", OffsetDateTime.class)
-                .toInstant();
+        Instant roundStart =
+                jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
         long size = store.treeSize();
         Frontier frontier = Frontier.load(size, store.subtreeHashes());
 
-        List<StoredEvent> events = jdbc.query(CANDIDATES, MerkleLogWriter::storedEvent, scanFloor(), settings.batchSize());
+        List<StoredEvent> events =
+                jdbc.query(CANDIDATES, MerkleLogWriter::storedEvent, scanFloor(), settings.batchSize());
         List<byte[]> leafHashes = new ArrayList<>(events.size());
         List<LogLeaf> leaves = new ArrayList<>(events.size());
         for (StoredEvent event : events) {

@@ -13,12 +13,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -127,7 +129,6 @@ class MerkleLogWriter {
         Instant roundStart =
                 jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
         long size = store.treeSize();
-        Frontier frontier = Frontier.load(size, store.subtreeHashes());
 
         List<StoredEvent> events =
                 jdbc.query(CANDIDATES, MerkleLogWriter::storedEvent, scanFloor(), settings.batchSize());
@@ -138,19 +139,22 @@ class MerkleLogWriter {
             leafHashes.add(leafHash);
             leaves.add(new LogLeaf(size + leaves.size(), event.globalIndex(), event.eventIdentifier(), leafHash));
         }
+        // The frontier (one read per set bit of the size) is only needed to append or to sign.
+        Supplier<Frontier> frontier = () -> Frontier.load(size, store.subtreeHashes());
         if (!leaves.isEmpty()) {
-            AppendResult appended = MerkleAppender.append(frontier, leafHashes);
+            AppendResult appended = MerkleAppender.append(frontier.get(), leafHashes);
             store.insertLeaves(leaves);
             store.insertNodes(appended.completedNodes());
-            frontier = appended.frontier();
+            frontier = appended::frontier;
         }
-        boolean headSigned = signHeadIfDue(frontier);
+        long newSize = size + leaves.size();
+        boolean headSigned = signHeadIfDue(newSize, frontier);
         Instant completeScanStart = events.size() < settings.batchSize() ? roundStart : null;
-        return new Outcome(new Round(true, leaves.size(), frontier.treeSize(), headSigned), completeScanStart);
+        return new Outcome(new Round(true, leaves.size(), newSize, headSigned), completeScanStart);
     }
 
     /** Highest global index below which no committed event can still be missing from the log. */
-    private long scanFloor() {
+    long scanFloor() {
         Instant lastComplete = lastCompleteScan.get();
         if (lastComplete == null) {
             return -1;
@@ -158,7 +162,7 @@ class MerkleLogWriter {
         Long floor = jdbc.queryForObject(
                 "select coalesce(max(global_index), -1) from merkle_leaf where appended_at < ?",
                 Long.class,
-                OffsetDateTime.ofInstant(lastComplete.minus(settings.gapHorizon()), java.time.ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(lastComplete.minus(settings.gapHorizon()), ZoneOffset.UTC));
         return floor == null ? -1 : floor;
     }
 
@@ -166,18 +170,18 @@ class MerkleLogWriter {
      * Signs a head for the current size when there is none yet (the empty tree's at first start), or
      * when the log grew since the latest head and {@code tree-head-interval} has passed since it.
      */
-    private boolean signHeadIfDue(Frontier frontier) {
+    private boolean signHeadIfDue(long treeSize, Supplier<Frontier> frontier) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<TreeHead> latest = store.latestHead();
         boolean due = latest.isEmpty()
-                || (latest.get().treeSize() < frontier.treeSize()
+                || (latest.get().treeSize() < treeSize
                         && !now.isBefore(latest.get().timestamp().plus(settings.treeHeadInterval())));
         if (!due) {
             return false;
         }
-        byte[] rootHash = frontier.rootHash();
-        String signature = signer.signDetached(TreeHeadPayload.canonicalBytes(frontier.treeSize(), rootHash, now));
-        store.insertHead(new TreeHead(frontier.treeSize(), rootHash, now, signature));
+        byte[] rootHash = frontier.get().rootHash();
+        String signature = signer.signDetached(TreeHeadPayload.canonicalBytes(treeSize, rootHash, now));
+        store.insertHead(new TreeHead(treeSize, rootHash, now, signature));
         return true;
     }
 

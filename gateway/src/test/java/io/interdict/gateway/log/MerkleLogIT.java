@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.merkle.ConsistencyProofs;
 import io.interdict.audit.merkle.InclusionProofs;
 import io.interdict.audit.merkle.MerkleHashes;
+import io.interdict.config.LogSettings;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import io.interdict.gateway.support.ProbeRecorded;
 import io.interdict.gateway.support.Probes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -68,6 +71,12 @@ class MerkleLogIT extends GatewayIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    MerkleLogStore store;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void appendedEventsBecomeLeavesWithGapFreeLeafIndexes() {
@@ -271,15 +280,50 @@ class MerkleLogIT extends GatewayIntegrationTest {
                 return appended;
             });
             probes.addAll(appender.get(60, TimeUnit.SECONDS));
+            int lockedRounds = 0;
             for (Future<Integer> round : rounds) {
-                assertThat(round.get(60, TimeUnit.SECONDS)).isPositive();
+                lockedRounds += round.get(60, TimeUnit.SECONDS); // and none threw
             }
+            assertThat(lockedRounds).isPositive();
         } finally {
             pool.shutdownNow();
         }
 
         assertThat(awaitLeaves(probes)).doesNotHaveDuplicates().hasSize(probes.size());
         await().atMost(WAIT).untilAsserted(this::assertEveryEventIsALeafExactlyOnce);
+    }
+
+    @Test
+    void aWritersScanFloorPassesOnlyLeavesAppendedAHorizonBeforeItsLastCompleteRound() {
+        String probe = Probes.append(eventStore, transactions, "floor");
+        awaitLeaves(List.of(probe));
+        MerkleLogWriter noHorizon = writerWithGapHorizon(Duration.ZERO);
+        MerkleLogWriter hourHorizon = writerWithGapHorizon(Duration.ofHours(1));
+
+        // Before a complete round of its own, a writer reads the whole store.
+        assertThat(noHorizon.scanFloor()).isEqualTo(-1);
+        assertThat(hourHorizon.scanFloor()).isEqualTo(-1);
+        await().atMost(WAIT).until(() -> noHorizon.appendRound().lockObtained());
+        await().atMost(WAIT).until(() -> hourHorizon.appendRound().lockObtained());
+
+        // The probe's leaf was appended before either round began.
+        assertThat(noHorizon.scanFloor()).isGreaterThanOrEqualTo(globalIndexOf(probe));
+        assertThat(hourHorizon.scanFloor()).isEqualTo(-1);
+    }
+
+    @Test
+    void storedSubtreesAreTheLeafHashesAndTheirParentsAndAMissingOneIsAnError() {
+        awaitLeaves(List.of(
+                Probes.append(eventStore, transactions, "subtree 1"),
+                Probes.append(eventStore, transactions, "subtree 2")));
+        List<byte[]> firstTwo = jdbc.queryForList(
+                "select leaf_hash from merkle_leaf where leaf_index < 2 order by leaf_index", byte[].class);
+
+        assertThat(store.subtreeHashes().hash(0, 1)).isEqualTo(firstTwo.get(1));
+        assertThat(store.subtreeHashes().hash(1, 0)).isEqualTo(rfc9162Mth(firstTwo));
+        assertThatThrownBy(() -> store.subtreeHashes().hash(40, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no stored subtree at level 40, index 0");
     }
 
     @Test
@@ -359,6 +403,18 @@ class MerkleLogIT extends GatewayIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    private MerkleLogWriter writerWithGapHorizon(Duration gapHorizon) {
+        return new MerkleLogWriter(
+                jdbc,
+                transactions,
+                store,
+                leafEncoder,
+                signer,
+                clock,
+                new LogSettings(Duration.ofMillis(500), 1000, Duration.ofSeconds(2), gapHorizon),
+                new SimpleMeterRegistry());
+    }
 
     /** Leaf indexes of the probes' events, in the order given, once every one is in the log. */
     private List<Long> awaitLeaves(List<String> probeIds) {

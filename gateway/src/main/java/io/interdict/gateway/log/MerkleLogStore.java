@@ -76,6 +76,9 @@ class MerkleLogStore {
     void insertNodes(List<SubtreeNode> nodes) {
         List<SubtreeNode> inner =
                 nodes.stream().filter(node -> node.level() > 0).toList();
+        if (inner.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(
                 "insert into merkle_node (level, idx, hash) values (?, ?, ?)",
                 inner,

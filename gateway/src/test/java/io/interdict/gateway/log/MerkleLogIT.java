@@ -76,6 +76,9 @@ class MerkleLogIT extends GatewayIntegrationTest {
     MerkleLogStore store;
 
     @Autowired
+    LeafIndexes leafIndexes;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -108,6 +111,20 @@ class MerkleLogIT extends GatewayIntegrationTest {
         byte[] leafHash = jdbc.queryForObject(
                 "select leaf_hash from merkle_leaf where global_index = ?", byte[].class, stored.globalIndex());
         assertThat(leafHash).isEqualTo(MerkleHashes.hashLeaf(leafEncoder.leafBytes(stored)));
+    }
+
+    @Test
+    void anAppendedEventReportsItsLeafIndexAndOneNotInTheStoreHasNone() {
+        String probe = Probes.append(eventStore, transactions, "leaf index");
+        long leafIndex = awaitLeaves(List.of(probe)).get(0);
+        long globalIndex = globalIndexOf(probe);
+        String eventIdentifier = jdbc.queryForObject(
+                "select event_identifier from domain_event_entry where global_index = ?", String.class, globalIndex);
+
+        assertThat(leafIndexes.ofEvent(eventIdentifier)).hasValue(leafIndex);
+        assertThat(leafIndexes.ofEvent("no-such-event")).isEmpty();
+        assertThat(leafIndexes.ofGlobalIndexes(List.of(globalIndex, Long.MAX_VALUE)))
+                .containsExactly(Map.entry(globalIndex, leafIndex));
     }
 
     @Test

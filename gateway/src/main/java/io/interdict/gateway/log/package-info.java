@@ -4,8 +4,8 @@
  * heads, inclusion and consistency proofs served under {@code /api/v1/log}. The maths lives in
  * {@code io.interdict.audit.merkle}; this package stores it in PostgreSQL (V20__merkle_log.sql).
  *
- * <p>Others plug in through {@link io.interdict.gateway.log.LeafEncoder} (the bytes of a leaf) and
- * {@link io.interdict.gateway.log.TreeHeadSigner} (the tree head's detached JWS); until they do,
- * {@link io.interdict.gateway.log.MerkleLogDefaults} supplies stand-ins named for what they are.
+ * <p>What a leaf is ({@link io.interdict.gateway.log.LeafEncoder}: the RFC 8785 form of the signed
+ * record) and who signs tree heads ({@link io.interdict.gateway.log.TreeHeadSigner}: the gateway's
+ * notarisation key) are supplied by {@code io.interdict.gateway.record}.
  */
 package io.interdict.gateway.log;

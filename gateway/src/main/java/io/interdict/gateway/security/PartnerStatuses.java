@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Looks up an enrolled partner's status on every {@code /api/v1} request, so that a suspension
- * takes effect on the next request (PRODUCT.md §3). The partner read model implements it; until
- * then {@link InMemoryPartnerStatuses} stands in.
+ * takes effect on the next request (PRODUCT.md §3). Implemented from each partner's own event
+ * stream ({@code io.interdict.gateway.partner.RegistryPartnerStatuses}), never from a cache.
  */
 public interface PartnerStatuses {
 

@@ -86,12 +86,17 @@ class ReadModelReplayIT extends GatewayIntegrationTest {
                                 inspectionId));
         Map<String, List<String>> before = snapshot();
 
-        for (String name : List.of("inspections", "investigations")) {
+        for (Map.Entry<String, String> processorTable :
+                Map.of("inspections", "inspection_view", "investigations", "investigation_view")
+                        .entrySet()) {
             PooledStreamingEventProcessor processor = processing
-                    .eventProcessor(name, PooledStreamingEventProcessor.class)
+                    .eventProcessor(processorTable.getKey(), PooledStreamingEventProcessor.class)
                     .orElseThrow();
             processor.shutDown();
             processor.resetTokens();
+            // The reset handler emptied the read model; only the replay can fill it again.
+            assertThat(jdbc.queryForObject("select count(*) from " + processorTable.getValue(), Long.class))
+                    .isZero();
             processor.start();
         }
 

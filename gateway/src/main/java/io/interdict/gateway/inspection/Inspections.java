@@ -46,8 +46,7 @@ public class Inspections {
     private final ShareQueries shares;
     private final CommandRecords commands;
 
-    Inspections(
-            PartnerRegistry registry, InspectionQueries inspections, ShareQueries shares, CommandRecords commands) {
+    Inspections(PartnerRegistry registry, InspectionQueries inspections, ShareQueries shares, CommandRecords commands) {
         this.registry = registry;
         this.inspections = inspections;
         this.shares = shares;

@@ -61,8 +61,7 @@ public class Investigations {
         String investigationId = UUID.randomUUID().toString();
         return commands.send(
                 investigationId,
-                new OpenInvestigation(
-                        investigationId, title, subjects == null ? List.of() : subjects, caller.actor()));
+                new OpenInvestigation(investigationId, title, subjects == null ? List.of() : subjects, caller.actor()));
     }
 
     public SignedRecord linkEvidence(
@@ -123,11 +122,8 @@ public class Investigations {
     private ShareFacts facts(String shareId) {
         return jdbc.queryForObject(
                 "select provider, marking, audience from share_view where share_id = ?",
-                (row, n) -> new ShareFacts(
-                        shareId,
-                        row.getString(1),
-                        Tlp.valueOf(row.getString(2)),
-                        Set.of((String[]) row.getArray(3).getArray())),
+                (row, n) -> new ShareFacts(shareId, row.getString(1), Tlp.valueOf(row.getString(2)), Set.of((String[])
+                        row.getArray(3).getArray())),
                 shareId);
     }
 }

@@ -45,7 +45,8 @@ public class CommandRecords {
      */
     public SignedRecord send(String aggregateId, Object command) {
         String commandId = UUID.randomUUID().toString();
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(COMMAND_ID, commandId)));
+        commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(COMMAND_ID, commandId)));
         return jdbc
                 .query(
                         "select " + SignedRecords.COLUMNS + " from domain_event_entry where aggregate_identifier = ?"

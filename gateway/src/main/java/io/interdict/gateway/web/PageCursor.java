@@ -16,9 +16,7 @@ public record PageCursor(Instant at, String id) {
     public static final int MAX_LIMIT = 1000;
 
     public String encode() {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor a client sent back, or null for the first page; anything else is refused (400). */

@@ -55,7 +55,9 @@ class InspectionApiIT extends GatewayIntegrationTest {
 
     JsonNode awaitView(String reader, String inspectionId, String status) {
         return await().atMost(READ_MODEL)
-                .until(() -> api.get(reader, "/api/v1/inspections/" + inspectionId), r -> r.status() == 200
+                .until(
+                        () -> api.get(reader, "/api/v1/inspections/" + inspectionId),
+                        r -> r.status() == 200
                                 && r.json().get("status").asText().equals(status))
                 .json();
     }
@@ -64,8 +66,7 @@ class InspectionApiIT extends GatewayIntegrationTest {
     void anInvestigatorRequestsTheCarrierHoldsAndTheBorderAuthoritySeizes() {
         String shareId = steps.pushShare("amazon", share("TLP:AMBER", "[\"ipr-center\",\"cbp\"]"), "ipr-center");
 
-        Response requested =
-                api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + shareId + "\"]"));
+        Response requested = api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + shareId + "\"]"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         JsonNode record = requested.json();
         String inspectionId = record.get("aggregateId").asText();
@@ -78,7 +79,8 @@ class InspectionApiIT extends GatewayIntegrationTest {
 
         // The carrier sees the request on its shipment and holds it; a marketplace cannot.
         awaitView("dhl", inspectionId, "REQUESTED");
-        assertThat(api.post("amazon", path(inspectionId, "acknowledgement"), "{}").status())
+        assertThat(api.post("amazon", path(inspectionId, "acknowledgement"), "{}")
+                        .status())
                 .isEqualTo(403);
         Response acknowledged =
                 api.post("dhl", path(inspectionId, "acknowledgement"), "{\"note\":\"held at the hub\"}");
@@ -89,8 +91,8 @@ class InspectionApiIT extends GatewayIntegrationTest {
                 .isEqualTo(409);
 
         // A carrier holding inspections:execute still never schedules or completes (PRODUCT.md §1).
-        Response carrierSchedules = api.post(
-                "dhl", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-01T08:00:00Z\"}");
+        Response carrierSchedules =
+                api.post("dhl", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-01T08:00:00Z\"}");
         assertThat(carrierSchedules.status()).as(carrierSchedules.body()).isEqualTo(403);
         assertThat(carrierSchedules.json().get("detail").asText()).contains("border authority");
 
@@ -100,15 +102,14 @@ class InspectionApiIT extends GatewayIntegrationTest {
                 "{\"scheduledFor\":\"2026-12-01T08:00:00Z\",\"location\":\"LAX cargo terminal 4\"}");
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         assertThat(scheduled.json().get("recordType").asText()).isEqualTo("InspectionScheduled");
-        Response completed = api.post(
-                "cbp", path(inspectionId, "completion"), "{\"result\":\"SEIZED\",\"findings\":\"412 pairs\"}");
+        Response completed =
+                api.post("cbp", path(inspectionId, "completion"), "{\"result\":\"SEIZED\",\"findings\":\"412 pairs\"}");
         assertThat(completed.status()).as(completed.body()).isEqualTo(200);
         assertThat(completed.json().get("recordType").asText()).isEqualTo("InspectionCompleted");
         assertThat(completed.json().get("payload").get("result").asText()).isEqualTo("SEIZED");
 
         // A finished request accepts no further change.
-        Response again = api.post(
-                "cbp", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-02T08:00:00Z\"}");
+        Response again = api.post("cbp", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-02T08:00:00Z\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("detail").asText()).contains("is completed");
         assertThat(api.post("cbp", path(inspectionId, "completion"), "{\"result\":\"RELEASED\"}")
@@ -178,8 +179,7 @@ class InspectionApiIT extends GatewayIntegrationTest {
         assertNotFound(api.get("dhl", "/api/v1/inspections/" + inspectionId));
         assertNotFound(api.post("ipr-center", path(inspectionId, "cancellation"), "{\"reason\":\"mine now\"}"));
         assertNotFound(api.post("dhl", path(inspectionId, "acknowledgement"), "{}"));
-        assertNotFound(
-                api.post("dhl", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-01T08:00:00Z\"}"));
+        assertNotFound(api.post("dhl", path(inspectionId, "schedule"), "{\"scheduledFor\":\"2026-12-01T08:00:00Z\"}"));
         assertNotFound(api.post("dhl", path(inspectionId, "completion"), "{\"result\":\"RELEASED\"}"));
         assertThat(listedIds("ipr-center", "")).doesNotContain(inspectionId);
         assertThat(listedIds("dhl", "")).doesNotContain(inspectionId);
@@ -194,10 +194,13 @@ class InspectionApiIT extends GatewayIntegrationTest {
     @Test
     void everyEndpointNeedsAToken() {
         String id = "00000000-0000-0000-0000-000000000000";
-        assertThat(api.post(null, "/api/v1/inspections", inspection("dhl", "[]")).status())
+        assertThat(api.post(null, "/api/v1/inspections", inspection("dhl", "[]"))
+                        .status())
                 .isEqualTo(401);
         for (String action : List.of("acknowledgement", "schedule", "completion", "cancellation")) {
-            assertThat(api.post(null, path(id, action), "{}").status()).as(action).isEqualTo(401);
+            assertThat(api.post(null, path(id, action), "{}").status())
+                    .as(action)
+                    .isEqualTo(401);
         }
         assertThat(api.get(null, "/api/v1/inspections").status()).isEqualTo(401);
         assertThat(api.get(null, "/api/v1/inspections/" + id).status()).isEqualTo(401);
@@ -240,8 +243,7 @@ class InspectionApiIT extends GatewayIntegrationTest {
                 .contains("linkedShares")
                 .contains(privateShare)
                 .contains("does not exist or is not visible to you");
-        Response unknown =
-                api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"no-such-share\"]"));
+        Response unknown = api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"no-such-share\"]"));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).contains("no-such-share");
         assertThat(steps.storedEvents()).isEqualTo(before);
@@ -255,7 +257,9 @@ class InspectionApiIT extends GatewayIntegrationTest {
         Response unknown = api.post("ipr-center", "/api/v1/inspections", inspection("no-such-carrier", "[]"));
 
         assertThat(marketplace.status()).isEqualTo(422);
-        assertThat(marketplace.json().get("detail").asText()).contains("CARRIER").contains("amazon");
+        assertThat(marketplace.json().get("detail").asText())
+                .contains("CARRIER")
+                .contains("amazon");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("detail").asText()).contains("no-such-carrier");
         assertThat(steps.storedEvents()).isEqualTo(before);
@@ -269,15 +273,17 @@ class InspectionApiIT extends GatewayIntegrationTest {
         assertProblem(api.post("ipr-center", "/api/v1/inspections", "{\"carrier\":"), 400, "malformed JSON");
         assertProblem(api.post("ipr-center", "/api/v1/inspections", "[]"), 400, "JSON object");
         assertProblem(
-                api.post("ipr-center", "/api/v1/inspections", valid.replace("{\"carrier\"", "{\"colour\":1,\"carrier\"")),
+                api.post(
+                        "ipr-center",
+                        "/api/v1/inspections",
+                        valid.replace("{\"carrier\"", "{\"colour\":1,\"carrier\"")),
                 400,
                 "unknown field 'colour'");
         assertProblem(
                 api.post("ipr-center", "/api/v1/inspections", valid.replace("\"carrier\":\"dhl\",", "")),
                 422,
                 "carrier");
-        assertProblem(
-                api.post("ipr-center", "/api/v1/inspections", valid.replace("\"HIGH\"", "3")), 400, "'priority'");
+        assertProblem(api.post("ipr-center", "/api/v1/inspections", valid.replace("\"HIGH\"", "3")), 400, "'priority'");
         assertProblem(
                 api.post("ipr-center", "/api/v1/inspections", valid.replace("\"HIGH\"", "\"SOON\"")),
                 400,
@@ -286,11 +292,15 @@ class InspectionApiIT extends GatewayIntegrationTest {
                 api.post(
                         "ipr-center",
                         "/api/v1/inspections",
-                        valid.replace("\"reason\":\"counterfeit footwear reported by the marketplace\"", "\"reason\":7")),
+                        valid.replace(
+                                "\"reason\":\"counterfeit footwear reported by the marketplace\"", "\"reason\":7")),
                 400,
                 "'reason'");
         assertProblem(
-                api.post("ipr-center", "/api/v1/inspections", valid.replace("\"linkedShares\":[]", "\"linkedShares\":\"x\"")),
+                api.post(
+                        "ipr-center",
+                        "/api/v1/inspections",
+                        valid.replace("\"linkedShares\":[]", "\"linkedShares\":\"x\"")),
                 400,
                 "'linkedShares'");
         assertProblem(
@@ -304,13 +314,17 @@ class InspectionApiIT extends GatewayIntegrationTest {
                 api.post(
                         "ipr-center",
                         "/api/v1/inspections",
-                        valid.replace("\"trackingNumber\":\"JD014600006281234567\",\"airWaybill\":\"176-12345675\"", "")),
+                        valid.replace(
+                                "\"trackingNumber\":\"JD014600006281234567\",\"airWaybill\":\"176-12345675\"", "")),
                 422,
                 "tracking number, an air waybill or a container number");
         String inspectionId = steps.requestInspection("ipr-center", valid);
         long afterOne = steps.storedEvents();
         assertThat(afterOne).isEqualTo(before + 1);
-        assertProblem(api.post("cbp", path(inspectionId, "schedule"), "{\"scheduledFor\":\"tomorrow\"}"), 400, "scheduledFor");
+        assertProblem(
+                api.post("cbp", path(inspectionId, "schedule"), "{\"scheduledFor\":\"tomorrow\"}"),
+                400,
+                "scheduledFor");
         assertProblem(api.post("cbp", path(inspectionId, "schedule"), "{}"), 422, "scheduledFor");
         assertProblem(api.post("cbp", path(inspectionId, "completion"), "{\"result\":\"BURNED\"}"), 400, "result");
         assertProblem(api.post("cbp", path(inspectionId, "cancellation"), "{\"reason\":\" \"}"), 422, "reason");
@@ -331,12 +345,16 @@ class InspectionApiIT extends GatewayIntegrationTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Response page = api.get(
-                    "ipr-center", "/api/v1/inspections?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            Response page =
+                    api.get("ipr-center", "/api/v1/inspections?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.json().get("inspections").size()).isLessThanOrEqualTo(2);
-            page.json().get("inspections").forEach(item -> seen.add(item.get("inspectionId").asText()));
-            cursor = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+            page.json()
+                    .get("inspections")
+                    .forEach(item -> seen.add(item.get("inspectionId").asText()));
+            cursor = page.json().get("next").isNull()
+                    ? null
+                    : page.json().get("next").asText();
         } while (cursor != null);
 
         assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);

@@ -39,8 +39,7 @@ class EvidenceCheckTest {
     void anAmberStrictShareIsNotLinkedIntoAnInvestigationLedFromOutsideItsAudience() {
         ShareFacts strict = new ShareFacts("s-2", "amazon", Tlp.AMBER_STRICT, Set.of());
 
-        assertThatThrownBy(() -> check.requireLinkable(strict, "ipr-center"))
-                .hasMessageContaining("TLP:AMBER+STRICT");
+        assertThatThrownBy(() -> check.requireLinkable(strict, "ipr-center")).hasMessageContaining("TLP:AMBER+STRICT");
     }
 
     @Test

@@ -83,7 +83,8 @@ class InvestigationApiIT extends GatewayIntegrationTest {
                         () -> api.get("ipr-center", "/api/v1/investigations/" + investigationId),
                         r -> r.status() == 200 && r.json().get("shareIds").size() == 1);
         // Before an outcome there is nothing for the provider to see.
-        assertThat(api.get("amazon", "/api/v1/investigations/" + investigationId).status())
+        assertThat(api.get("amazon", "/api/v1/investigations/" + investigationId)
+                        .status())
                 .isEqualTo(404);
 
         Response outcome = api.post(
@@ -95,9 +96,7 @@ class InvestigationApiIT extends GatewayIntegrationTest {
 
         // Feedback: the provider of a linked share sees the outcome and its own share, not the case.
         JsonNode feedback = await().atMost(READ_MODEL)
-                .until(
-                        () -> api.get("amazon", "/api/v1/investigations/" + investigationId),
-                        r -> r.status() == 200)
+                .until(() -> api.get("amazon", "/api/v1/investigations/" + investigationId), r -> r.status() == 200)
                 .json();
         assertThat(feedback.get("access").asText()).isEqualTo("FEEDBACK");
         assertThat(feedback.get("status").asText()).isEqualTo("OPEN");
@@ -118,8 +117,8 @@ class InvestigationApiIT extends GatewayIntegrationTest {
                 .isEqualTo(404);
         assertThat(listedIds("dhl")).doesNotContain(investigationId);
 
-        JsonNode full = api.get("auditor", "/api/v1/investigations/" + investigationId)
-                .json();
+        JsonNode full =
+                api.get("auditor", "/api/v1/investigations/" + investigationId).json();
         assertThat(full.get("access").asText()).isEqualTo("FULL");
         assertThat(full.get("title").asText()).isEqualTo("Counterfeit footwear ring");
         assertThat(full.get("inspectionIds").get(0).asText()).isEqualTo(inspectionId);
@@ -138,7 +137,8 @@ class InvestigationApiIT extends GatewayIntegrationTest {
         await().atMost(READ_MODEL)
                 .until(
                         () -> api.get("amazon", "/api/v1/investigations/" + investigationId),
-                        r -> r.status() == 200 && r.json().get("status").asText().equals("CLOSED"));
+                        r -> r.status() == 200
+                                && r.json().get("status").asText().equals("CLOSED"));
     }
 
     @Test
@@ -150,8 +150,8 @@ class InvestigationApiIT extends GatewayIntegrationTest {
         String foreignInspection = steps.requestInspection("cbp", inspection("dhl", "[]"));
         long before = steps.storedEvents();
 
-        Response red = api.post(
-                "ipr-center", path(investigationId, "evidence"), "{\"shareIds\":[\"" + redShare + "\"]}");
+        Response red =
+                api.post("ipr-center", path(investigationId, "evidence"), "{\"shareIds\":[\"" + redShare + "\"]}");
         assertThat(red.status()).as(red.body()).isEqualTo(422);
         assertThat(red.json().get("detail").asText())
                 .contains("shareIds")
@@ -159,11 +159,11 @@ class InvestigationApiIT extends GatewayIntegrationTest {
                 .contains("does not exist or is not visible to you")
                 .doesNotContain("TLP");
         Response inspection = api.post(
-                "ipr-center",
-                path(investigationId, "evidence"),
-                "{\"inspectionIds\":[\"" + foreignInspection + "\"]}");
+                "ipr-center", path(investigationId, "evidence"), "{\"inspectionIds\":[\"" + foreignInspection + "\"]}");
         assertThat(inspection.status()).as(inspection.body()).isEqualTo(422);
-        assertThat(inspection.json().get("detail").asText()).contains("inspectionIds").contains(foreignInspection);
+        assertThat(inspection.json().get("detail").asText())
+                .contains("inspectionIds")
+                .contains(foreignInspection);
         Response nothing = api.post("ipr-center", path(investigationId, "evidence"), "{\"shareIds\":[]}");
         assertThat(nothing.status()).isEqualTo(422);
         assertThat(nothing.json().get("detail").asText()).contains("at least one share or inspection id");
@@ -196,7 +196,9 @@ class InvestigationApiIT extends GatewayIntegrationTest {
         assertThat(api.post(null, "/api/v1/investigations", "{\"title\":\"t\"}").status())
                 .isEqualTo(401);
         for (String action : List.of("evidence", "outcome", "closure")) {
-            assertThat(api.post(null, path(id, action), "{}").status()).as(action).isEqualTo(401);
+            assertThat(api.post(null, path(id, action), "{}").status())
+                    .as(action)
+                    .isEqualTo(401);
         }
         assertThat(api.get(null, "/api/v1/investigations").status()).isEqualTo(401);
         assertThat(api.get(null, "/api/v1/investigations/" + id).status()).isEqualTo(401);
@@ -239,8 +241,7 @@ class InvestigationApiIT extends GatewayIntegrationTest {
                 api.post("ipr-center", "/api/v1/investigations", "{\"title\":\"" + "x".repeat(301) + "\"}"),
                 422,
                 "title");
-        assertProblem(
-                api.post("ipr-center", path(investigationId, "evidence"), "{\"shareIds\":[1]}"), 400, "shareIds");
+        assertProblem(api.post("ipr-center", path(investigationId, "evidence"), "{\"shareIds\":[1]}"), 400, "shareIds");
         assertProblem(
                 api.post("ipr-center", path(investigationId, "outcome"), "{\"outcome\":\"JAIL\"}"), 400, "outcome");
         assertProblem(api.post("ipr-center", path(investigationId, "outcome"), "{}"), 422, "outcome");

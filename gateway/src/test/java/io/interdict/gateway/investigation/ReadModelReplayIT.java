@@ -80,15 +80,15 @@ class ReadModelReplayIT extends GatewayIntegrationTest {
                                 investigationId)));
         await().atMost(READ_MODEL)
                 .until(() -> jdbc.queryForObject(
-                                "select scheduled_for = '2026-12-02T09:30:00Z' from inspection_view"
-                                        + " where inspection_id = ?",
-                                Boolean.class,
-                                inspectionId));
+                        "select scheduled_for = '2026-12-02T09:30:00Z' from inspection_view"
+                                + " where inspection_id = ?",
+                        Boolean.class,
+                        inspectionId));
         Map<String, List<String>> before = snapshot();
 
-        for (Map.Entry<String, String> processorTable :
-                Map.of("inspections", "inspection_view", "investigations", "investigation_view")
-                        .entrySet()) {
+        for (Map.Entry<String, String> processorTable : Map.of(
+                        "inspections", "inspection_view", "investigations", "investigation_view")
+                .entrySet()) {
             PooledStreamingEventProcessor processor = processing
                     .eventProcessor(processorTable.getKey(), PooledStreamingEventProcessor.class)
                     .orElseThrow();
@@ -109,7 +109,8 @@ class ReadModelReplayIT extends GatewayIntegrationTest {
         for (String table : TABLES) {
             tables.put(
                     table,
-                    jdbc.queryForList("select row_to_json(t)::text as r from " + table + " t order by 1", String.class));
+                    jdbc.queryForList(
+                            "select row_to_json(t)::text as r from " + table + " t order by 1", String.class));
         }
         return tables;
     }

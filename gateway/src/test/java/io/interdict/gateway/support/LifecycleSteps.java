@@ -45,9 +45,9 @@ public final class LifecycleSteps {
         assertThat(pushed.status()).as(pushed.body()).isEqualTo(201);
         String shareId = pushed.json().get("aggregateId").asText();
         await().atMost(READ_MODEL)
-                .until(() -> jdbc.queryForObject(
-                                "select count(*) from share_view where share_id = ?", Long.class, shareId)
-                        == 1);
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from share_view where share_id = ?", Long.class, shareId)
+                                == 1);
         if (reader != null) {
             await().atMost(READ_MODEL)
                     .until(() -> api.get(reader, "/api/v1/shares/" + shareId).status() == 200);
@@ -74,7 +74,9 @@ public final class LifecycleSteps {
     /** Opens an investigation and waits until it is in the read model. */
     public String openInvestigation(String lead) {
         Response opened = api.post(
-                lead, "/api/v1/investigations", "{\"title\":\"Counterfeit footwear ring\",\"subjects\":[\"A3KX9Q1L0PZ\"]}");
+                lead,
+                "/api/v1/investigations",
+                "{\"title\":\"Counterfeit footwear ring\",\"subjects\":[\"A3KX9Q1L0PZ\"]}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String investigationId = opened.json().get("aggregateId").asText();
         awaitRow("investigation_view", "investigation_id", investigationId);

@@ -70,8 +70,7 @@ class InspectionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ObjectNode> request(
-            AuthenticatedPartner caller, @RequestBody JsonNode body)
+    ResponseEntity<ObjectNode> request(AuthenticatedPartner caller, @RequestBody JsonNode body)
             throws JsonProcessingException {
         NewInspectionBody request = bodies.read(body, NewInspectionBody.class);
         SignedRecord record = inspections.request(caller.partnerId(), request.toNewInspection());
@@ -93,10 +92,7 @@ class InspectionController {
     }
 
     @PostMapping(path = "/{inspectionId}/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode schedule(
-            AuthenticatedPartner caller,
-            @PathVariable String inspectionId,
-            @RequestBody JsonNode body)
+    ObjectNode schedule(AuthenticatedPartner caller, @PathVariable String inspectionId, @RequestBody JsonNode body)
             throws JsonProcessingException {
         ScheduleBody schedule = bodies.read(body, ScheduleBody.class);
         return inspections
@@ -105,10 +101,7 @@ class InspectionController {
     }
 
     @PostMapping(path = "/{inspectionId}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode complete(
-            AuthenticatedPartner caller,
-            @PathVariable String inspectionId,
-            @RequestBody JsonNode body)
+    ObjectNode complete(AuthenticatedPartner caller, @PathVariable String inspectionId, @RequestBody JsonNode body)
             throws JsonProcessingException {
         CompletionBody completion = bodies.read(body, CompletionBody.class);
         return inspections
@@ -117,10 +110,7 @@ class InspectionController {
     }
 
     @PostMapping(path = "/{inspectionId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode cancel(
-            AuthenticatedPartner caller,
-            @PathVariable String inspectionId,
-            @RequestBody JsonNode body)
+    ObjectNode cancel(AuthenticatedPartner caller, @PathVariable String inspectionId, @RequestBody JsonNode body)
             throws JsonProcessingException {
         CancellationBody cancellation = bodies.read(body, CancellationBody.class);
         return inspections

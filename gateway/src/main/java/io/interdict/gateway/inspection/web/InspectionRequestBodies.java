@@ -19,9 +19,14 @@ final class InspectionRequestBodies {
 
     /** {@code POST /api/v1/inspections}. */
     record NewInspectionBody(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") String carrier,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}")
+            String carrier,
+
             @NotNull @Valid ShipmentBody shipment,
-            @NotBlank @Size(max = 10) @Pattern(regexp = "[A-Za-z0-9]+") String portOfEntry,
+
+            @NotBlank @Size(max = 10) @Pattern(regexp = "[A-Za-z0-9]+")
+            String portOfEntry,
+
             @NotBlank @Size(max = 2000) String reason,
             @Size(max = 100) List<@NotBlank @Size(max = 64) String> linkedShares,
             @NotNull InspectionPriority priority) {
@@ -46,10 +51,13 @@ final class InspectionRequestBodies {
     record AcknowledgementBody(@Size(max = 2000) String note) {}
 
     /** {@code POST /api/v1/inspections/{id}/schedule}. */
-    record ScheduleBody(@NotNull Instant scheduledFor, @Size(max = 200) String location) {}
+    record ScheduleBody(
+            @NotNull Instant scheduledFor, @Size(max = 200) String location) {}
 
     /** {@code POST /api/v1/inspections/{id}/completion}. */
-    record CompletionBody(@NotNull InspectionResult result, @Size(max = 4000) String findings) {}
+    record CompletionBody(
+            @NotNull InspectionResult result,
+            @Size(max = 4000) String findings) {}
 
     /** {@code POST /api/v1/inspections/{id}/cancellation}. */
     record CancellationBody(@NotBlank @Size(max = 2000) String reason) {}

@@ -64,8 +64,7 @@ public class InvestigationQueries {
     /** The investigations {@code reader} may see, newest first, optionally of one status (OPEN, CLOSED). */
     public Page list(String reader, PartnerKind readerKind, String status, PageCursor after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT);
-        List<Object> arguments =
-                new ArrayList<>(List.of(readerKind.name(), reader, readerKind.name(), reader, reader));
+        List<Object> arguments = new ArrayList<>(List.of(readerKind.name(), reader, readerKind.name(), reader, reader));
         if (status != null) {
             sql.append(" and v.status = ?");
             arguments.add(status);

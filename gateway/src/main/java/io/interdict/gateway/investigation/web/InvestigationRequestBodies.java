@@ -22,7 +22,9 @@ final class InvestigationRequestBodies {
             @Size(max = 100) List<@NotBlank @Size(max = 64) String> inspectionIds) {}
 
     /** {@code POST /api/v1/investigations/{id}/outcome}. */
-    record OutcomeBody(@NotNull InvestigationOutcome outcome, @Size(max = 4000) String details) {}
+    record OutcomeBody(
+            @NotNull InvestigationOutcome outcome,
+            @Size(max = 4000) String details) {}
 
     /** {@code POST /api/v1/investigations/{id}/closure}; the body is optional. */
     record ClosureBody(@Size(max = 2000) String reason) {}

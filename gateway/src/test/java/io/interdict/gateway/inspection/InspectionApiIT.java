@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interdict.domain.common.PartnerKind;
-import io.interdict.domain.common.PartnerRole;
 import io.interdict.gateway.support.ApiClient;
 import io.interdict.gateway.support.ApiClient.Response;
 import io.interdict.gateway.support.GatewayIntegrationTest;
@@ -16,7 +14,6 @@ import io.interdict.gateway.support.LifecycleSteps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,9 +167,8 @@ class InspectionApiIT extends GatewayIntegrationTest {
 
     @Test
     void partnerOutsideTheRequestGetsNotFoundOnEveryEndpoint() {
-        // Requested by the border authority for a carrier other than dhl: ipr-center and dhl are outsiders.
-        String carrier = steps.enrol("ups", PartnerKind.SIGNAL_PROVIDER, Set.of(PartnerRole.CARRIER));
-        String inspectionId = steps.requestInspection("cbp", inspection(carrier, "[]"));
+        // Requested by another border authority for a carrier other than dhl: ipr-center and dhl are outsiders.
+        String inspectionId = steps.requestInspectionOutsideTheDemo("other-border-agency", "other-carrier");
         long before = steps.storedEvents();
 
         assertNotFound(api.get("ipr-center", "/api/v1/inspections/" + inspectionId));
@@ -185,7 +181,7 @@ class InspectionApiIT extends GatewayIntegrationTest {
         assertThat(listedIds("dhl", "")).doesNotContain(inspectionId);
         assertThat(steps.storedEvents()).isEqualTo(before);
 
-        // The same request is there for the border authority and the auditor.
+        // The same request is there for every border authority and the auditor.
         assertThat(api.get("cbp", "/api/v1/inspections/" + inspectionId).status())
                 .isEqualTo(200);
         assertThat(listedIds("auditor", "")).contains(inspectionId);

@@ -7,16 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interdict.domain.common.Actor;
-import io.interdict.domain.common.PartnerKind;
-import io.interdict.domain.investigation.OpenInvestigation;
 import io.interdict.gateway.support.ApiClient;
 import io.interdict.gateway.support.ApiClient.Response;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import io.interdict.gateway.support.LifecycleSteps;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,11 +168,7 @@ class InvestigationApiIT extends GatewayIntegrationTest {
     @Test
     void partnerOutsideTheInvestigationGetsNotFoundOnEveryEndpoint() {
         // Led by another investigator: to ipr-center it does not exist.
-        String otherLead = steps.enrol("hsi", PartnerKind.INVESTIGATOR, Set.of());
-        String investigationId = UUID.randomUUID().toString();
-        commands.sendAndWait(new OpenInvestigation(
-                investigationId, "Another agency's case", List.of("X"), Actor.of(otherLead, PartnerKind.INVESTIGATOR)));
-        steps.awaitRow("investigation_view", "investigation_id", investigationId);
+        String investigationId = steps.openInvestigationOutsideTheDemo("other-investigator");
         long before = steps.storedEvents();
 
         assertNotFound(api.get("ipr-center", "/api/v1/investigations/" + investigationId));

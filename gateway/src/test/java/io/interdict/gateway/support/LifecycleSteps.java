@@ -5,18 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.interdict.domain.common.Actor;
 import io.interdict.domain.common.PartnerKind;
-import io.interdict.domain.common.PartnerRole;
-import io.interdict.domain.partner.EnrolPartner;
+import io.interdict.domain.inspection.InspectionPriority;
+import io.interdict.domain.inspection.RequestInspection;
+import io.interdict.domain.inspection.Shipment;
+import io.interdict.domain.investigation.OpenInvestigation;
 import io.interdict.gateway.support.ApiClient.Response;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Steps the inspection and investigation tests share: pushing a share, requesting an inspection,
- * waiting for a read model to catch up, and enrolling extra partners that the demo exchange lacks.
+ * waiting for a read model to catch up, and records of parties outside the demo exchange.
  */
 public final class LifecycleSteps {
 
@@ -90,12 +92,33 @@ public final class LifecycleSteps {
                         == 1);
     }
 
-    /** Enrols a partner the demo exchange lacks (there is no admin endpoint to do it yet), as the operator would. */
-    public String enrol(String prefix, PartnerKind kind, Set<PartnerRole> roles) {
-        String partnerId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        commands.sendAndWait(
-                new EnrolPartner(partnerId, kind, prefix, roles, Actor.of("operator", PartnerKind.OPERATOR)));
-        return partnerId;
+    /**
+     * Requests an inspection straight through the command bus, for a carrier and by a border
+     * authority that are not demo partners: a request that dhl (the only demo carrier) and ipr-center
+     * must not see. No partner is enrolled, so the demo partner directory stays as the bootstrap left it.
+     */
+    public String requestInspectionOutsideTheDemo(String borderAuthority, String carrier) {
+        String inspectionId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RequestInspection(
+                inspectionId,
+                carrier,
+                new Shipment(null, null, "MSKU1234565"),
+                "NLRTM",
+                "container flagged by risk scoring",
+                List.of(),
+                InspectionPriority.MEDIUM,
+                Actor.of(borderAuthority, PartnerKind.BORDER_AUTHORITY)));
+        awaitRow("inspection_view", "inspection_id", inspectionId);
+        return inspectionId;
+    }
+
+    /** Opens an investigation straight through the command bus, led by an investigator that is not a demo partner. */
+    public String openInvestigationOutsideTheDemo(String lead) {
+        String investigationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new OpenInvestigation(
+                investigationId, "Another agency's case", List.of("X"), Actor.of(lead, PartnerKind.INVESTIGATOR)));
+        awaitRow("investigation_view", "investigation_id", investigationId);
+        return investigationId;
     }
 
     /** How many inspection and investigation events are stored (reads may log events of their own). */

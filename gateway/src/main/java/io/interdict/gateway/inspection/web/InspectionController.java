@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.record.SignedRecord;
+import io.interdict.gateway.access.AccessLog;
 import io.interdict.gateway.inspection.Inspections;
 import io.interdict.gateway.inspection.query.InspectionQueries;
 import io.interdict.gateway.inspection.query.InspectionQueries.Page;
@@ -27,6 +28,7 @@ import io.interdict.gateway.web.StrictRequestBodies;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,6 +55,7 @@ class InspectionController {
     private final PartnerRegistry registry;
     private final StrictRequestBodies bodies;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
     InspectionController(
             Inspections inspections,
@@ -60,13 +63,15 @@ class InspectionController {
             SignedRecords records,
             PartnerRegistry registry,
             StrictRequestBodies bodies,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AccessLog accessLog) {
         this.inspections = inspections;
         this.queries = queries;
         this.records = records;
         this.registry = registry;
         this.bodies = bodies;
         this.json = json;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -152,7 +157,9 @@ class InspectionController {
                 .orElseThrow(() -> ApiProblemException.notFound("inspection " + inspectionId));
         ObjectNode answer = viewJson(view);
         ArrayNode signed = answer.putArray("records");
-        records.ofAggregate(view.inspectionId()).forEach(record -> signed.add(record.toJson()));
+        List<SignedRecord> handedOut = records.ofAggregate(view.inspectionId());
+        accessLog.recordsRead(reader.partnerId(), "GET /api/v1/inspections/" + inspectionId, handedOut);
+        handedOut.forEach(record -> signed.add(record.toJson()));
         return answer;
     }
 

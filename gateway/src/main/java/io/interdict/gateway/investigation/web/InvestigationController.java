@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.record.SignedRecord;
+import io.interdict.gateway.access.AccessLog;
 import io.interdict.gateway.investigation.Investigations;
 import io.interdict.gateway.investigation.query.InvestigationQueries;
 import io.interdict.gateway.investigation.query.InvestigationQueries.Outcome;
@@ -55,6 +56,7 @@ class InvestigationController {
     private final PartnerRegistry registry;
     private final StrictRequestBodies bodies;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
     InvestigationController(
             Investigations investigations,
@@ -62,13 +64,15 @@ class InvestigationController {
             SignedRecords records,
             PartnerRegistry registry,
             StrictRequestBodies bodies,
-            ObjectMapper json) {
+            ObjectMapper json,
+            AccessLog accessLog) {
         this.investigations = investigations;
         this.queries = queries;
         this.records = records;
         this.registry = registry;
         this.bodies = bodies;
         this.json = json;
+        this.accessLog = accessLog;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -146,18 +150,21 @@ class InvestigationController {
             node.put("recordedAt", outcome.recordedAt().toString());
         });
         ArrayNode signed;
+        List<SignedRecord> handedOut = new java.util.ArrayList<>();
         if (view.access() == Access.FULL) {
             strings(answer.putArray("shareIds"), queries.linkedShares(view.investigationId()));
             strings(answer.putArray("inspectionIds"), queries.linkedInspections(view.investigationId()));
             signed = answer.putArray("records");
-            records.ofAggregate(view.investigationId()).forEach(record -> signed.add(record.toJson()));
+            handedOut.addAll(records.ofAggregate(view.investigationId()));
         } else {
             // Feedback: only the caller's own shares, and only the records of the outcomes.
             strings(answer.putArray("shareIds"), queries.linkedSharesOf(view.investigationId(), reader.partnerId()));
             signed = answer.putArray("records");
             outcomes.forEach(outcome -> records.find(view.investigationId(), outcome.sequenceNumber())
-                    .ifPresent(record -> signed.add(record.toJson())));
+                    .ifPresent(handedOut::add));
         }
+        accessLog.recordsRead(reader.partnerId(), "GET /api/v1/investigations/" + investigationId, handedOut);
+        handedOut.forEach(record -> signed.add(record.toJson()));
         return answer;
     }
 

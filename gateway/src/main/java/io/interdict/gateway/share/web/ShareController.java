@@ -2,7 +2,6 @@ package io.interdict.gateway.share.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.record.SignedRecords;
@@ -11,9 +10,8 @@ import io.interdict.gateway.share.SharePushes;
 import io.interdict.gateway.share.SharePushes.Pushed;
 import io.interdict.gateway.share.query.ShareQueries;
 import io.interdict.gateway.share.query.ShareQueries.VisibleShare;
-import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
-import io.interdict.gateway.web.RequestValidation;
+import io.interdict.gateway.web.JsonRequests;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -42,22 +40,19 @@ class ShareController {
     private final ShareQueries queries;
     private final SignedRecords records;
     private final PartnerRegistry registry;
-    private final ObjectMapper json;
-    private final RequestValidation validation;
+    private final JsonRequests requests;
 
     ShareController(
             SharePushes pushes,
             ShareQueries queries,
             SignedRecords records,
             PartnerRegistry registry,
-            ObjectMapper json,
-            RequestValidation validation) {
+            JsonRequests requests) {
         this.pushes = pushes;
         this.queries = queries;
         this.records = records;
         this.registry = registry;
-        this.json = json;
-        this.validation = validation;
+        this.requests = requests;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,10 +62,7 @@ class ShareController {
             @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey)
             throws JsonProcessingException {
-        if (!body.isObject()) {
-            throw new ApiProblemException(ApiProblem.MALFORMED_REQUEST, "expected a JSON object as the request body");
-        }
-        PushShareRequest request = validation.valid(json.treeToValue(body, PushShareRequest.class));
+        PushShareRequest request = requests.read(body, PushShareRequest.class);
         Pushed pushed = pushes.push(caller.partnerId(), body, request.toContent(), signature, idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/shares/" + pushed.record().aggregateId()))

@@ -3,6 +3,7 @@ package io.interdict.gateway.share.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.gateway.idempotency.IdempotencyKeys;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.record.SignedRecords;
 import io.interdict.gateway.security.AuthenticatedPartner;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareController {
 
     static final String SIGNATURE_HEADER = "Interdict-Signature";
-    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    static final String IDEMPOTENCY_HEADER = IdempotencyKeys.HEADER;
+    static final String STATUS_HEADER = "Interdict-Share-Status";
 
     private final SharePushes pushes;
     private final ShareQueries queries;
@@ -69,8 +71,13 @@ class ShareController {
                 .body(pushed.record().toJson());
     }
 
+    /**
+     * The signed record of the requested version. Whether the share is withdrawn is not part of that
+     * record (the withdrawal is a record of its own), so it travels in {@value #STATUS_HEADER}:
+     * {@code active} or {@code withdrawn} (PRODUCT.md §3: the audience still sees a withdrawn share).
+     */
     @GetMapping("/{shareId}")
-    ObjectNode read(
+    ResponseEntity<ObjectNode> read(
             AuthenticatedPartner caller,
             @PathVariable String shareId,
             @RequestParam(required = false) @Min(1) Integer version) {
@@ -79,8 +86,11 @@ class ShareController {
         VisibleShare share = queries.findVisible(shareId, reader.partnerId(), reader.kind(), version)
                 .orElseThrow(() -> ApiProblemException.notFound(
                         version == null ? "share " + shareId : "version " + version + " of share " + shareId));
-        return records.find(share.shareId(), share.sequenceNumber())
+        ObjectNode record = records.find(share.shareId(), share.sequenceNumber())
                 .orElseThrow(() -> ApiProblemException.notFound("share " + shareId))
                 .toJson();
+        return ResponseEntity.ok()
+                .header(STATUS_HEADER, share.withdrawn() ? "withdrawn" : "active")
+                .body(record);
     }
 }

@@ -170,7 +170,8 @@ public class Administration {
     private void requireKnown(String partnerId, String role) {
         if (registry.find(partnerId).isEmpty()) {
             throw new ApiProblemException(
-                    ApiProblem.INVALID_INPUT, "expected an enrolled partner as " + role + "; found unknown " + partnerId);
+                    ApiProblem.INVALID_INPUT,
+                    "expected an enrolled partner as " + role + "; found unknown " + partnerId);
         }
     }
 

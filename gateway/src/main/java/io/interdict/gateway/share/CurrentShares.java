@@ -73,7 +73,12 @@ class CurrentShares {
                         share.version());
             } else if (event instanceof IntelligenceShareWithdrawn) {
                 share = new CurrentShare(
-                        share.shareId(), share.provider(), share.kind(), share.marking(), share.audience(), true,
+                        share.shareId(),
+                        share.provider(),
+                        share.kind(),
+                        share.marking(),
+                        share.audience(),
+                        true,
                         share.version());
             }
         }

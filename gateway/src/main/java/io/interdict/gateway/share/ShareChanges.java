@@ -81,8 +81,7 @@ public class ShareChanges {
             PartnerProfile partner = pushes.caller(partnerId);
             CurrentShare share = providedBy(partner, shareId, "amend");
             Instant now = clock.instant();
-            SubmitterSignature signed =
-                    checks.signature(partner, signature, Jcs.canonicalize(body), now, "amendment");
+            SubmitterSignature signed = checks.signature(partner, signature, Jcs.canonicalize(body), now, "amendment");
             checks.requireAgreements(share.provider(), content.audience(), content.kind(), content.marking(), now);
             commands.sendAndWait(new AmendIntelligenceShare(
                     shareId, content, signed.jws(), signed.keyId(), signed.signedBody(), partner.actor()));

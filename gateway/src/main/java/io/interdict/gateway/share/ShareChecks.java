@@ -55,12 +55,12 @@ class ShareChecks {
      * Verifies {@code jws} over the canonical body, or refuses a missing one where the deployment
      * requires signatures. {@code what} names the request in the refusal ("push", "amendment").
      */
-    SubmitterSignature signature(
-            PartnerProfile partner, String jws, byte[] canonicalBody, Instant now, String what) {
+    SubmitterSignature signature(PartnerProfile partner, String jws, byte[] canonicalBody, Instant now, String what) {
         if (jws == null) {
             if (signing.signaturesRequired()) {
                 throw new ApiProblemException(
-                        ApiProblem.BAD_SIGNATURE, "this gateway requires an Interdict-Signature header on every " + what);
+                        ApiProblem.BAD_SIGNATURE,
+                        "this gateway requires an Interdict-Signature header on every " + what);
             }
             return SubmitterSignature.NONE;
         }

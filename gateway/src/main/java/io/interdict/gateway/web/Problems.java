@@ -36,8 +36,7 @@ public final class Problems {
             };
             return problem.detail(rule.getMessage());
         }
-        if (e instanceof JsonProcessingException
-                || e instanceof RequestSizeLimit.BodyTooLargeException) {
+        if (e instanceof JsonProcessingException || e instanceof RequestSizeLimit.BodyTooLargeException) {
             return unreadable(e);
         }
         return ApiProblem.INTERNAL.detail("the request failed inside the gateway; it has been logged");

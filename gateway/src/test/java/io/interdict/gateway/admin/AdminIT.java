@@ -39,7 +39,10 @@ class AdminIT extends GatewayIntegrationTest {
     }
 
     Response pushTo(String recipient) {
-        return api.post("amazon", "/api/v1/shares", Shares.body("TLP:AMBER", List.of(recipient)).toString());
+        return api.post(
+                "amazon",
+                "/api/v1/shares",
+                Shares.body("TLP:AMBER", List.of(recipient)).toString());
     }
 
     static String agreement(String provider, String recipient) {
@@ -167,11 +170,14 @@ class AdminIT extends GatewayIntegrationTest {
                     .isEqualTo(403);
         }
         assertThat(api.post(null, "/api/v1/admin/partners", partner).status()).isEqualTo(401);
-        assertThat(api.post(null, "/api/v1/admin/partners/dhl/suspension", reason).status())
+        assertThat(api.post(null, "/api/v1/admin/partners/dhl/suspension", reason)
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.post(null, "/api/v1/admin/partners/dhl/reinstatement", reason).status())
+        assertThat(api.post(null, "/api/v1/admin/partners/dhl/reinstatement", reason)
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.post(null, "/api/v1/admin/agreements", agreement("amazon", "cbp")).status())
+        assertThat(api.post(null, "/api/v1/admin/agreements", agreement("amazon", "cbp"))
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -196,11 +202,14 @@ class AdminIT extends GatewayIntegrationTest {
     @Test
     void badAdminInputGetsAPreciseProblem() {
         Response marking = api.post(
-                "operator", "/api/v1/admin/agreements", agreement("amazon", "cbp").replace("TLP:AMBER", "TLP:WHITE"));
+                "operator",
+                "/api/v1/admin/agreements",
+                agreement("amazon", "cbp").replace("TLP:AMBER", "TLP:WHITE"));
         assertThat(marking.status()).isEqualTo(400);
         assertThat(marking.json().get("detail").asText()).contains("TLP:WHITE");
 
-        ObjectNode unknownField = (ObjectNode) ApiClient.JSON.createObjectNode()
+        ObjectNode unknownField = (ObjectNode) ApiClient.JSON
+                .createObjectNode()
                 .put("id", "x-1")
                 .put("kind", "AUDITOR")
                 .put("displayName", "X")

@@ -53,7 +53,9 @@ class ShareBatchIT extends GatewayIntegrationTest {
         long before = sharesStored();
 
         Response response = api.post(
-                "amazon", "/api/v1/shares/batch", batch(Shares.amber(), uncovered, Shares.amber()).toString());
+                "amazon",
+                "/api/v1/shares/batch",
+                batch(Shares.amber(), uncovered, Shares.amber()).toString());
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode status = response.json();
@@ -65,7 +67,8 @@ class ShareBatchIT extends GatewayIntegrationTest {
         assertThat(status.get("successes").findValuesAsText("index")).containsExactly("0", "2");
         for (JsonNode success : status.get("successes")) {
             assertThat(success.get("record").get("recordType").asText()).isEqualTo("IntelligenceShared");
-            assertThat(success.get("record").get("aggregateId").asText()).isEqualTo(success.get("id").asText());
+            assertThat(success.get("record").get("aggregateId").asText())
+                    .isEqualTo(success.get("id").asText());
         }
         JsonNode failure = status.get("failures").get(0);
         assertThat(failure.get("index").asInt()).isEqualTo(1);
@@ -99,14 +102,36 @@ class ShareBatchIT extends GatewayIntegrationTest {
     void anItemsIdempotencyKeyMakesItsRetryReturnTheSameShare() {
         ObjectNode share = Shares.amber();
         ObjectNode batch = ApiClient.JSON.createObjectNode();
-        batch.putArray("items").addObject().put("idempotencyKey", "batch-" + UUID.randomUUID()).set("share", share);
+        batch.putArray("items")
+                .addObject()
+                .put("idempotencyKey", "batch-" + UUID.randomUUID())
+                .set("share", share);
 
-        JsonNode first = api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
-        JsonNode retry = api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
+        JsonNode first =
+                api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
+        JsonNode retry =
+                api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
 
         assertThat(first.get("success_count").asInt()).isEqualTo(1);
         assertThat(retry.get("successes").get(0).get("record"))
                 .isEqualTo(first.get("successes").get(0).get("record"));
+    }
+
+    @Test
+    void fiveHundredItemsAreAcceptedInOneCall() {
+        ObjectNode[] shares = new ObjectNode[500];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Shares.amber();
+        }
+        long before = sharesStored();
+
+        Response response =
+                api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("success_count").asInt()).isEqualTo(500);
+        assertThat(response.json().get("failure_count").asInt()).isZero();
+        assertThat(sharesStored()).isEqualTo(before + 500);
     }
 
     @Test
@@ -117,11 +142,14 @@ class ShareBatchIT extends GatewayIntegrationTest {
         }
         long before = sharesStored();
 
-        Response refused = api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
+        Response refused =
+                api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(refused.json().get("detail").asText()).contains("at most 500").contains("found 501");
+        assertThat(refused.json().get("detail").asText())
+                .contains("at most 500")
+                .contains("found 501");
         assertThat(sharesStored()).isEqualTo(before);
     }
 
@@ -130,7 +158,8 @@ class ShareBatchIT extends GatewayIntegrationTest {
         String body = batch(Shares.amber()).toString();
         assertThat(api.post(null, "/api/v1/shares/batch", body).status()).isEqualTo(401);
         assertThat(api.post("auditor", "/api/v1/shares/batch", body).status()).isEqualTo(403);
-        assertThat(api.post("ipr-center", "/api/v1/shares/batch", body).status()).isEqualTo(403);
+        assertThat(api.post("ipr-center", "/api/v1/shares/batch", body).status())
+                .isEqualTo(403);
         Response unknown = api.post("amazon", "/api/v1/shares/batch", "{\"objects\":[]}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("detail").asText()).contains("unknown field 'objects'");

@@ -53,8 +53,7 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
     }
 
     Response readWhenVisible(String partner, String path) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get(partner, path), r -> r.status() == 200);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> api.get(partner, path), r -> r.status() == 200);
     }
 
     @Test
@@ -75,23 +74,30 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
         assertThat(response.header("Location")).isEqualTo("/api/v1/shares/" + shareId + "?version=2");
 
         JsonNode latest = await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("ipr-center", "/api/v1/shares/" + shareId), r -> r.status() == 200
-                        && r.json().get("payload").get("version").asInt() == 2)
+                .until(
+                        () -> api.get("ipr-center", "/api/v1/shares/" + shareId),
+                        r -> r.status() == 200
+                                && r.json().get("payload").get("version").asInt() == 2)
                 .json();
         assertThat(latest).isEqualTo(record);
-        JsonNode first = api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=1").json();
+        JsonNode first = api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=1")
+                .json();
         assertThat(first.get("recordType").asText()).isEqualTo("IntelligenceShared");
         assertThat(first.get("payload").get("confidence").asInt()).isEqualTo(85);
-        assertThat(api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=2").json())
+        assertThat(api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=2")
+                        .json())
                 .isEqualTo(record);
-        assertThat(api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=3").status())
+        assertThat(api.get("ipr-center", "/api/v1/shares/" + shareId + "?version=3")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void aSignedAmendmentKeepsTheSubmitterSignatureAndABadOneStoresNothing() {
-        JdkEd25519 key = JdkEd25519.generate("amazon-" + UUID.randomUUID().toString().substring(0, 8));
-        assertThat(api.post("amazon", "/api/v1/partners/me/keys", key.publicJwk()).status())
+        JdkEd25519 key =
+                JdkEd25519.generate("amazon-" + UUID.randomUUID().toString().substring(0, 8));
+        assertThat(api.post("amazon", "/api/v1/partners/me/keys", key.publicJwk())
+                        .status())
                 .isEqualTo(201);
         ObjectNode body = Shares.amber();
         String shareId = push("amazon", body);
@@ -168,16 +174,14 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
                 body.deepCopy().put("confidence", 10).toString());
         assertThat(amend.status()).isEqualTo(409);
         assertThat(amend.json().get("detail").asText()).contains("withdrawn");
-        assertThat(api.post(
-                                "amazon",
-                                "/api/v1/shares/" + shareId + "/actions",
-                                "{\"action\":\"SELLER_BLOCKED\"}")
+        assertThat(api.post("amazon", "/api/v1/shares/" + shareId + "/actions", "{\"action\":\"SELLER_BLOCKED\"}")
                         .status())
                 .isEqualTo(409);
 
         Response seen = await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("cbp", "/api/v1/shares/" + shareId), r -> r.status() == 200
-                        && "withdrawn".equals(r.header("Interdict-Share-Status")));
+                .until(
+                        () -> api.get("cbp", "/api/v1/shares/" + shareId),
+                        r -> r.status() == 200 && "withdrawn".equals(r.header("Interdict-Share-Status")));
         assertThat(seen.json().get("payload").get("shareId").asText()).isEqualTo(shareId);
     }
 
@@ -185,15 +189,13 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
     void theAudienceGrowsOnlyToPartnersWithAnAgreement() {
         String shareId = push("amazon", Shares.body("TLP:AMBER", List.of("ipr-center")));
 
-        Response extended =
-                api.post("amazon", "/api/v1/shares/" + shareId + "/audience", "{\"recipients\":[\"cbp\"]}");
+        Response extended = api.post("amazon", "/api/v1/shares/" + shareId + "/audience", "{\"recipients\":[\"cbp\"]}");
         assertThat(extended.status()).as(extended.body()).isEqualTo(200);
         assertThat(extended.json().get("recordType").asText()).isEqualTo("IntelligenceShareAudienceExtended");
         assertThat(extended.json().get("payload").get("audience").toString()).isEqualTo("[\"cbp\",\"ipr-center\"]");
         readWhenVisible("cbp", "/api/v1/shares/" + shareId);
 
-        Response refused =
-                api.post("amazon", "/api/v1/shares/" + shareId + "/audience", "{\"recipients\":[\"dhl\"]}");
+        Response refused = api.post("amazon", "/api/v1/shares/" + shareId + "/audience", "{\"recipients\":[\"dhl\"]}");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asText()).isEqualTo("urn:interdict:problem:no-sharing-agreement");
         assertThat(refused.json().get("detail").asText())
@@ -240,7 +242,9 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
             assertThat(invisible.status()).as("invisible, " + endpoint).isEqualTo(404);
             assertThat(invisible.json().get("type").asText()).isEqualTo("urn:interdict:problem:not-found");
             Response notProvider = api.post("dhl", "/api/v1/shares/" + greenShare + "/" + endpoint, body);
-            assertThat(notProvider.status()).as("visible, not the provider, " + endpoint).isEqualTo(403);
+            assertThat(notProvider.status())
+                    .as("visible, not the provider, " + endpoint)
+                    .isEqualTo(403);
             assertThat(notProvider.json().get("detail").asText()).contains("only the provider amazon");
             assertThat(api.post("amazon", "/api/v1/shares/" + UUID.randomUUID() + "/" + endpoint, body)
                             .status())
@@ -266,7 +270,9 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
         assertThat(unknown.json().get("detail").asText()).contains("unknown field 'force'");
 
         Response unknownInPush = api.post(
-                "amazon", base + "/amendments", Shares.amber().put("severity", "high").toString());
+                "amazon",
+                base + "/amendments",
+                Shares.amber().put("severity", "high").toString());
         assertThat(unknownInPush.status()).isEqualTo(400);
         assertThat(unknownInPush.json().get("detail").asText()).contains("unknown field 'severity'");
 
@@ -282,13 +288,11 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("reason");
 
-        Response oversized = api.post(
-                "amazon", base + "/withdrawal", "{\"reason\":\"" + "x".repeat(1_200_000) + "\"}");
+        Response oversized = api.post("amazon", base + "/withdrawal", "{\"reason\":\"" + "x".repeat(1_200_000) + "\"}");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.json().get("type").asText()).isEqualTo("urn:interdict:problem:payload-too-large");
 
-        Response notJson = api.post(
-                "amazon", base + "/withdrawal", "reason=x", Map.of("Content-Type", "text/plain"));
+        Response notJson = api.post("amazon", base + "/withdrawal", "reason=x", Map.of("Content-Type", "text/plain"));
         assertThat(notJson.status()).isEqualTo(415);
 
         assertThat(storedEvents()).isEqualTo(before);

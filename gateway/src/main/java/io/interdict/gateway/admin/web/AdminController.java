@@ -80,8 +80,7 @@ class AdminController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey)
             throws JsonProcessingException {
         Reason request = requests.read(body, Reason.class);
-        return respond(
-                administration.reinstate(caller.partnerId(), partnerId, body, request.reason(), idempotencyKey));
+        return respond(administration.reinstate(caller.partnerId(), partnerId, body, request.reason(), idempotencyKey));
     }
 
     @PostMapping(path = "/agreements", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -22,7 +22,9 @@ final class AdminRequests {
 
     /** {@code POST /api/v1/admin/partners}. */
     record Enrol(
-            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID) String id,
+            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID)
+            String id,
+
             @NotNull PartnerKind kind,
             @NotBlank @Size(max = 200) String displayName,
             @Size(max = 10) Set<@NotNull PartnerRole> roles) {}
@@ -32,8 +34,12 @@ final class AdminRequests {
 
     /** {@code POST /api/v1/admin/agreements}; {@code validFrom} defaults to now, no {@code validUntil} is open-ended. */
     record SignAgreement(
-            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID) String provider,
-            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID) String recipient,
+            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID)
+            String provider,
+
+            @NotBlank @Size(max = 64) @Pattern(regexp = PARTNER_ID)
+            String recipient,
+
             @NotEmpty @Size(max = 10) Set<@NotNull RecordKind> kinds,
             @NotNull Tlp maxMarking,
             Instant validFrom,

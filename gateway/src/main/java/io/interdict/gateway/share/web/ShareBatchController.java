@@ -77,8 +77,8 @@ class ShareBatchController {
         if (batch.items().size() > MAX_ITEMS) {
             throw new ApiProblemException(
                     ApiProblem.PAYLOAD_TOO_LARGE,
-                    "a batch holds at most " + MAX_ITEMS + " shares; found " + batch.items().size()
-                            + "; nothing was stored");
+                    "a batch holds at most " + MAX_ITEMS + " shares; found "
+                            + batch.items().size() + "; nothing was stored");
         }
         PartnerProfile partner = pushes.caller(caller.partnerId());
         JsonNodeFactory nodes = JsonNodeFactory.instance;

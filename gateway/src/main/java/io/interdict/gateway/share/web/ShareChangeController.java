@@ -52,8 +52,8 @@ class ShareChangeController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey)
             throws JsonProcessingException {
         PushShareRequest request = requests.read(body, PushShareRequest.class);
-        return respond(changes.amend(
-                caller.partnerId(), shareId, body, request.toContent(), signature, idempotencyKey));
+        return respond(
+                changes.amend(caller.partnerId(), shareId, body, request.toContent(), signature, idempotencyKey));
     }
 
     @PostMapping("/audience")

@@ -22,5 +22,7 @@ final class ShareChangeRequests {
     record Withdraw(@NotBlank @Size(max = 1000) String reason) {}
 
     /** {@code POST /api/v1/shares/{id}/actions}: what the provider did on the strength of its share. */
-    record RecordAction(@NotNull ProviderActionType action, @Size(max = 2000) String details) {}
+    record RecordAction(
+            @NotNull ProviderActionType action,
+            @Size(max = 2000) String details) {}
 }

@@ -125,6 +125,24 @@ class ShareIdempotencyIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aCommandTheAggregateRefusesLeavesNeitherEventNorKey() {
+        String shareId = push(Shares.amber());
+        String path = "/api/v1/shares/" + shareId + "/withdrawal";
+        assertThat(api.post("amazon", path, "{\"reason\":\"first\"}").status()).isEqualTo(200);
+        String key = "withdraw-again-" + UUID.randomUUID();
+
+        Response refused = api.post("amazon", path, "{\"reason\":\"second\"}", Map.of("Idempotency-Key", key));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from idempotency_record where partner_id = 'amazon' and idempotency_key = ?",
+                        Long.class,
+                        key))
+                .isZero();
+        assertThat(eventsOf(shareId)).isEqualTo(2);
+    }
+
+    @Test
     void aMalformedKeyIsRefused() {
         String shareId = push(Shares.amber());
 

@@ -11,6 +11,14 @@ import io.interdict.gateway.support.ApiClient.Response;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import io.interdict.gateway.support.JdkEd25519;
 import io.interdict.gateway.support.Shares;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +62,26 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
 
     Response readWhenVisible(String partner, String path) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> api.get(partner, path), r -> r.status() == 200);
+    }
+
+    /** A body without Content-Length (chunked transfer), so the limit is enforced while reading. */
+    Response postChunked(String path, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + api.token("amazon"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                    .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -291,6 +319,10 @@ class ShareLifecycleIT extends GatewayIntegrationTest {
         Response oversized = api.post("amazon", base + "/withdrawal", "{\"reason\":\"" + "x".repeat(1_200_000) + "\"}");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.json().get("type").asText()).isEqualTo("urn:interdict:problem:payload-too-large");
+
+        Response chunked = postChunked(base + "/withdrawal", "{\"reason\":\"" + "x".repeat(1_200_000) + "\"}");
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.json().get("type").asText()).isEqualTo("urn:interdict:problem:payload-too-large");
 
         Response notJson = api.post("amazon", base + "/withdrawal", "reason=x", Map.of("Content-Type", "text/plain"));
         assertThat(notJson.status()).isEqualTo(415);

@@ -88,9 +88,12 @@ public class SharePushes {
         String digest = IdempotencyKeys.digest(null, canonicalBody, signature);
         String shareId = shareId(partnerId, idempotencyKey);
 
-        Optional<Pushed> replay = replay(shareId, digest);
-        if (replay.isPresent()) {
-            return replay.get();
+        // Without a key the id is a fresh random UUID: there is nothing to replay.
+        if (idempotencyKey != null) {
+            Optional<Pushed> replay = replay(shareId, digest);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
 
         Instant now = clock.instant();

@@ -95,6 +95,22 @@ public class SignedRecords {
                 .findFirst();
     }
 
+    /**
+     * The latest record of one aggregate. Read after a command inside the command's transaction, it
+     * is the event that command produced: a concurrent command on the same aggregate would need the
+     * same sequence number, which the event store's unique index keeps for this transaction.
+     */
+    public Optional<SignedRecord> latest(String aggregateId) {
+        return jdbc
+                .query(
+                        "select " + COLUMNS + " from domain_event_entry where aggregate_identifier = ?"
+                                + " order by sequence_number desc limit 1",
+                        rowMapper,
+                        aggregateId)
+                .stream()
+                .findFirst();
+    }
+
     /** Rebuilds a signed record from a {@code domain_event_entry} row selected with {@link #COLUMNS}. */
     public SignedRecord fromRow(ResultSet row, int rowNumber) throws SQLException {
         return rebuild(

@@ -3,34 +3,23 @@ package io.interdict.gateway.share;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interdict.audit.canonical.Jcs;
 import io.interdict.audit.record.SignedRecord;
-import io.interdict.config.SigningSettings;
-import io.interdict.domain.common.RecordKind;
-import io.interdict.domain.common.Tlp;
-import io.interdict.domain.policy.AgreementFact;
-import io.interdict.domain.policy.PolicyDecision;
-import io.interdict.domain.policy.SharingAgreementPolicy;
 import io.interdict.domain.share.PushIntelligenceShare;
 import io.interdict.domain.share.ShareContent;
 import io.interdict.gateway.axon.AxonConfiguration;
+import io.interdict.gateway.idempotency.IdempotencyKeys;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.record.SignedRecords;
+import io.interdict.gateway.share.ShareChecks.SubmitterSignature;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -40,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushing a share: the submitter signature, the sharing agreements in force, idempotency, the
- * command, and the signed record that was stored. Nothing is stored unless every check passed.
+ * Pushing a share: the submitter signature, the sharing agreements in force ({@link ShareChecks}),
+ * idempotency, the command, and the signed record that was stored. Nothing is stored unless every
+ * check passed. The single push and every item of a batch go through {@link #push}.
  *
  * <p>Idempotency without a side table: with an {@code Idempotency-Key} the share's id is derived
  * from (partner, key), and the request's digest travels into the event's metadata. A retry finds
@@ -55,63 +45,60 @@ public class SharePushes {
     /** The outcome of a push: the stored record, and whether this call created it. */
     public record Pushed(SignedRecord record, boolean created) {}
 
-    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-
     private final PartnerRegistry registry;
-    private final SubmitterSignatures signatures;
+    private final ShareChecks checks;
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final SignedRecords records;
     private final JdbcTemplate jdbc;
-    private final SigningSettings signing;
     private final Clock clock;
-    private final SharingAgreementPolicy agreements = new SharingAgreementPolicy();
 
     SharePushes(
             PartnerRegistry registry,
-            SubmitterSignatures signatures,
+            ShareChecks checks,
             CommandGateway commands,
             EventStore eventStore,
             SignedRecords records,
             JdbcTemplate jdbc,
-            SigningSettings signing,
             Clock clock) {
         this.registry = registry;
-        this.signatures = signatures;
+        this.checks = checks;
         this.commands = commands;
         this.eventStore = eventStore;
         this.records = records;
         this.jdbc = jdbc;
-        this.signing = signing;
         this.clock = clock;
     }
 
-    public Pushed push(String partnerId, JsonNode body, ShareContent content, String signature, String idempotencyKey) {
-        PartnerProfile partner = registry.find(partnerId)
+    /** The calling partner as its own events say it is now; refused when it is not enrolled. */
+    public PartnerProfile caller(String partnerId) {
+        return registry.find(partnerId)
                 .orElseThrow(() ->
                         new ApiProblemException(ApiProblem.NOT_PERMITTED, "partner " + partnerId + " is not enrolled"));
+    }
+
+    public Pushed push(String partnerId, JsonNode body, ShareContent content, String signature, String idempotencyKey) {
+        return push(caller(partnerId), body, content, signature, idempotencyKey);
+    }
+
+    public Pushed push(
+            PartnerProfile partner, JsonNode body, ShareContent content, String signature, String idempotencyKey) {
+        String partnerId = partner.partnerId();
         byte[] canonicalBody = Jcs.canonicalize(body);
-        String digest = digest(canonicalBody, signature);
+        String digest = IdempotencyKeys.digest(null, canonicalBody, signature);
         String shareId = shareId(partnerId, idempotencyKey);
 
-        Optional<Pushed> replay = replay(shareId, digest);
-        if (replay.isPresent()) {
-            return replay.get();
+        // Without a key the id is a fresh random UUID: there is nothing to replay.
+        if (idempotencyKey != null) {
+            Optional<Pushed> replay = replay(shareId, digest);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
         }
 
         Instant now = clock.instant();
-        String keyId = null;
-        if (signature != null) {
-            keyId = signatures.verify(signature, canonicalBody, partner, now);
-        } else if (signing.signaturesRequired()) {
-            throw new ApiProblemException(
-                    ApiProblem.BAD_SIGNATURE, "this gateway requires an Interdict-Signature header on every push");
-        }
-        PolicyDecision decision = agreements.decide(
-                partnerId, content.audience(), content.kind(), content.marking(), now, agreementsOf(partnerId));
-        if (decision.rejected()) {
-            throw new ApiProblemException(ApiProblem.NO_AGREEMENT, decision.reason());
-        }
+        SubmitterSignature signed = checks.signature(partner, signature, canonicalBody, now, "push");
+        checks.requireAgreements(partnerId, content.audience(), content.kind(), content.marking(), now);
 
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonConfiguration.REQUEST_DIGEST, digest);
@@ -119,12 +106,7 @@ public class SharePushes {
             metaData.put(AxonConfiguration.IDEMPOTENCY_KEY, idempotencyKey);
         }
         PushIntelligenceShare command = new PushIntelligenceShare(
-                shareId,
-                content,
-                signature,
-                keyId,
-                signature == null ? null : new String(canonicalBody, StandardCharsets.UTF_8),
-                partner.actor());
+                shareId, content, signed.jws(), signed.keyId(), signed.signedBody(), partner.actor());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
         } catch (AggregateStreamCreationException e) {
@@ -159,58 +141,13 @@ public class SharePushes {
         return records.find(shareId, 0).map(record -> new Pushed(record, false));
     }
 
-    private List<AgreementFact> agreementsOf(String provider) {
-        return jdbc.query(
-                "select agreement_id, provider, recipient, kinds, max_marking, valid_from, valid_until, revoked_at"
-                        + " from sharing_agreement where provider = ?",
-                (row, n) -> new AgreementFact(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        kinds((String[]) row.getArray(4).getArray()),
-                        Tlp.valueOf(row.getString(5)),
-                        instant(row.getTimestamp(6)),
-                        instant(row.getTimestamp(7)),
-                        instant(row.getTimestamp(8))),
-                provider);
-    }
-
     /** With a key, the id is a name-based UUID of (partner, key): the same retry maps to the same share. */
     static String shareId(String partnerId, String idempotencyKey) {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST, "Idempotency-Key: expected 1 to 255 visible ASCII characters");
-        }
+        IdempotencyKeys.requireWellFormed(idempotencyKey);
         byte[] name = ("interdict-share:" + partnerId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8);
         return UUID.nameUUIDFromBytes(name).toString();
-    }
-
-    private static String digest(byte[] canonicalBody, String signature) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(canonicalBody);
-            sha256.update((byte) '\n');
-            if (signature != null) {
-                sha256.update(signature.getBytes(StandardCharsets.US_ASCII));
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
-    private static Set<RecordKind> kinds(String[] names) {
-        java.util.EnumSet<RecordKind> kinds = java.util.EnumSet.noneOf(RecordKind.class);
-        for (String name : names) {
-            kinds.add(RecordKind.valueOf(name));
-        }
-        return kinds;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,12 +1,6 @@
 package io.interdict.gateway.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.interdict.domain.common.DomainRuleViolation;
 import java.util.List;
 import java.util.Map;
@@ -42,27 +36,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
-        ProblemDetail problem = e.problem().detail(e.getMessage());
-        if (e instanceof RequestValidation.InvalidRequestException invalid) {
-            problem.setProperty("errors", invalid.errors());
-        }
-        return respond(problem);
+        return respond(Problems.of(e));
     }
 
     /** A body bound by hand from a JSON tree (kept for signature checks) that does not fit the request type. */
     @ExceptionHandler(JsonProcessingException.class)
     ResponseEntity<ProblemDetail> unbindable(JsonProcessingException e) {
-        return respond(describeUnreadable(e));
+        return respond(Problems.unreadable(e));
     }
 
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> domainRule(DomainRuleViolation e) {
-        ApiProblem problem = switch (e.reason()) {
-            case INVALID_INPUT -> ApiProblem.INVALID_INPUT;
-            case NOT_PERMITTED -> ApiProblem.NOT_PERMITTED;
-            case INVALID_STATE -> ApiProblem.CONFLICT;
-        };
-        return respond(problem.detail(e.getMessage()));
+        return respond(Problems.of(e));
     }
 
     @ExceptionHandler({
@@ -92,7 +77,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return cast(respond(describeUnreadable(e)));
+        return cast(respond(Problems.unreadable(e.getCause())));
     }
 
     @Override
@@ -131,58 +116,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(mapped.type());
         }
         return response;
-    }
-
-    private static ProblemDetail describeUnreadable(HttpMessageNotReadableException e) {
-        return describeUnreadable(e.getCause());
-    }
-
-    private static ProblemDetail describeUnreadable(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return ApiProblem.MALFORMED_REQUEST.detail("unknown field '" + unknown.getPropertyName() + "' at "
-                    + path(unknown) + "; expected one of " + unknown.getKnownPropertyIds());
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return ApiProblem.MALFORMED_REQUEST.detail(
-                    "field " + path(invalid) + ": " + firstLine(invalid.getOriginalMessage()));
-        }
-        if (cause instanceof MismatchedInputException mismatched) {
-            String expected = mismatched.getTargetType() == null
-                    ? "another type"
-                    : mismatched.getTargetType().getSimpleName();
-            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mismatched) + ": expected " + expected + "; "
-                    + firstLine(mismatched.getOriginalMessage()));
-        }
-        if (cause instanceof StreamConstraintsException constraints) {
-            return ApiProblem.MALFORMED_REQUEST.detail("request exceeds a JSON limit: " + constraints.getMessage());
-        }
-        if (cause instanceof JsonParseException parse) {
-            return ApiProblem.MALFORMED_REQUEST.detail("malformed JSON: " + firstLine(parse.getOriginalMessage())
-                    + " at line " + parse.getLocation().getLineNr() + ", column "
-                    + parse.getLocation().getColumnNr());
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return ApiProblem.MALFORMED_REQUEST.detail(
-                    "field " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage()));
-        }
-        return ApiProblem.MALFORMED_REQUEST.detail("the request body is missing or is not JSON");
-    }
-
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(reference ->
-                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                .replace(".[", "[");
-        return path.isEmpty() ? "(root)" : "'" + path + "'";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

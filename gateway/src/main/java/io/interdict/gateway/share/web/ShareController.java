@@ -2,10 +2,10 @@ package io.interdict.gateway.share.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.record.SignedRecord;
 import io.interdict.gateway.access.AccessLog;
+import io.interdict.gateway.idempotency.IdempotencyKeys;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.record.SignedRecords;
 import io.interdict.gateway.security.AuthenticatedPartner;
@@ -13,9 +13,8 @@ import io.interdict.gateway.share.SharePushes;
 import io.interdict.gateway.share.SharePushes.Pushed;
 import io.interdict.gateway.share.query.ShareQueries;
 import io.interdict.gateway.share.query.ShareQueries.VisibleShare;
-import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
-import io.interdict.gateway.web.RequestValidation;
+import io.interdict.gateway.web.JsonRequests;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
@@ -39,14 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareController {
 
     static final String SIGNATURE_HEADER = "Interdict-Signature";
-    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    static final String IDEMPOTENCY_HEADER = IdempotencyKeys.HEADER;
+    static final String STATUS_HEADER = "Interdict-Share-Status";
 
     private final SharePushes pushes;
     private final ShareQueries queries;
     private final SignedRecords records;
     private final PartnerRegistry registry;
-    private final ObjectMapper json;
-    private final RequestValidation validation;
+    private final JsonRequests requests;
     private final AccessLog accessLog;
 
     ShareController(
@@ -54,15 +53,13 @@ class ShareController {
             ShareQueries queries,
             SignedRecords records,
             PartnerRegistry registry,
-            ObjectMapper json,
-            RequestValidation validation,
+            JsonRequests requests,
             AccessLog accessLog) {
         this.pushes = pushes;
         this.queries = queries;
         this.records = records;
         this.registry = registry;
-        this.json = json;
-        this.validation = validation;
+        this.requests = requests;
         this.accessLog = accessLog;
     }
 
@@ -73,18 +70,20 @@ class ShareController {
             @RequestHeader(name = SIGNATURE_HEADER, required = false) String signature,
             @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey)
             throws JsonProcessingException {
-        if (!body.isObject()) {
-            throw new ApiProblemException(ApiProblem.MALFORMED_REQUEST, "expected a JSON object as the request body");
-        }
-        PushShareRequest request = validation.valid(json.treeToValue(body, PushShareRequest.class));
+        PushShareRequest request = requests.read(body, PushShareRequest.class);
         Pushed pushed = pushes.push(caller.partnerId(), body, request.toContent(), signature, idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/shares/" + pushed.record().aggregateId()))
                 .body(pushed.record().toJson());
     }
 
+    /**
+     * The signed record of the requested version. Whether the share is withdrawn is not part of that
+     * record (the withdrawal is a record of its own), so it travels in {@value #STATUS_HEADER}:
+     * {@code active} or {@code withdrawn} (PRODUCT.md §3: the audience still sees a withdrawn share).
+     */
     @GetMapping("/{shareId}")
-    ObjectNode read(
+    ResponseEntity<ObjectNode> read(
             AuthenticatedPartner caller,
             @PathVariable String shareId,
             @RequestParam(required = false) @Min(1) Integer version) {
@@ -99,6 +98,8 @@ class ShareController {
                 reader.partnerId(),
                 "GET /api/v1/shares/" + shareId + (version == null ? "" : "?version=" + version),
                 List.of(record));
-        return record.toJson();
+        return ResponseEntity.ok()
+                .header(STATUS_HEADER, share.withdrawn() ? "withdrawn" : "active")
+                .body(record.toJson());
     }
 }

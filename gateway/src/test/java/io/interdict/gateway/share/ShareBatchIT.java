@@ -1,0 +1,195 @@
+package io.interdict.gateway.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.gateway.support.ApiClient;
+import io.interdict.gateway.support.ApiClient.Response;
+import io.interdict.gateway.support.GatewayIntegrationTest;
+import io.interdict.gateway.support.Shares;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Issue 5: {@code POST /api/v1/shares/batch}, a status per item like a TAXII 2.1 status resource. */
+class ShareBatchIT extends GatewayIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    long sharesStored() {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%.IntelligenceShared'", Long.class);
+    }
+
+    Response postSlow(String path, String body, Duration timeout) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + api.token("amazon"))
+                    .header("Content-Type", "application/json")
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode batch(ObjectNode... shares) {
+        ObjectNode batch = ApiClient.JSON.createObjectNode();
+        ArrayNode items = batch.putArray("items");
+        for (ObjectNode share : shares) {
+            items.addObject().set("share", share);
+        }
+        return batch;
+    }
+
+    @Test
+    void oneBadItemFailsAloneWithItsReasonAndTheOthersAreStored() {
+        ObjectNode uncovered = Shares.body("TLP:AMBER", List.of("dhl"));
+        long before = sharesStored();
+
+        Response response = api.post(
+                "amazon",
+                "/api/v1/shares/batch",
+                batch(Shares.amber(), uncovered, Shares.amber()).toString());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("status").asText()).isEqualTo("complete");
+        assertThat(status.get("total_count").asInt()).isEqualTo(3);
+        assertThat(status.get("success_count").asInt()).isEqualTo(2);
+        assertThat(status.get("failure_count").asInt()).isEqualTo(1);
+        assertThat(status.get("pending_count").asInt()).isZero();
+        assertThat(status.get("successes").findValuesAsText("index")).containsExactly("0", "2");
+        for (JsonNode success : status.get("successes")) {
+            assertThat(success.get("record").get("recordType").asText()).isEqualTo("IntelligenceShared");
+            assertThat(success.get("record").get("aggregateId").asText())
+                    .isEqualTo(success.get("id").asText());
+        }
+        JsonNode failure = status.get("failures").get(0);
+        assertThat(failure.get("index").asInt()).isEqualTo(1);
+        assertThat(failure.get("status").asInt()).isEqualTo(422);
+        assertThat(failure.get("type").asText()).isEqualTo("urn:interdict:problem:no-sharing-agreement");
+        assertThat(failure.get("detail").asText()).contains("from amazon to dhl");
+        assertThat(sharesStored()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anItemThatIsNotAShareFailsWithAReadableReason() {
+        ObjectNode batch = batch(Shares.amber());
+        ArrayNode items = (ArrayNode) batch.get("items");
+        items.addObject().set("share", Shares.amber().put("colour", "red"));
+        items.addObject().put("share", "not an object");
+        items.add(42);
+
+        Response response = api.post("amazon", "/api/v1/shares/batch", batch.toString());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode failures = response.json().get("failures");
+        assertThat(response.json().get("success_count").asInt()).isEqualTo(1);
+        assertThat(failures.findValuesAsText("index")).containsExactly("1", "2", "3");
+        assertThat(failures.get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(failures.get(0).get("detail").asText()).contains("unknown field 'colour'");
+        assertThat(failures.get(1).get("status").asInt()).isEqualTo(400);
+        assertThat(failures.get(2).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void anItemsIdempotencyKeyMakesItsRetryReturnTheSameShare() {
+        ObjectNode share = Shares.amber();
+        ObjectNode batch = ApiClient.JSON.createObjectNode();
+        batch.putArray("items")
+                .addObject()
+                .put("idempotencyKey", "batch-" + UUID.randomUUID())
+                .set("share", share);
+
+        JsonNode first =
+                api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
+        JsonNode retry =
+                api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
+
+        assertThat(first.get("success_count").asInt()).isEqualTo(1);
+        assertThat(retry.get("successes").get(0).get("record"))
+                .isEqualTo(first.get("successes").get(0).get("record"));
+    }
+
+    @Test
+    void fiveHundredItemsAreAcceptedInOneCall() {
+        ObjectNode[] shares = new ObjectNode[500];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Shares.amber();
+        }
+        long before = sharesStored();
+
+        // Generous: on a shared two-core machine 500 pushes can take longer than ApiClient's 30 s, and
+        // a request abandoned by the client would go on storing shares under the next test's feet.
+        Response response = postSlow("/api/v1/shares/batch", batch(shares).toString(), Duration.ofMinutes(5));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("success_count").asInt()).isEqualTo(500);
+        assertThat(response.json().get("failure_count").asInt()).isZero();
+        assertThat(sharesStored()).isEqualTo(before + 500);
+    }
+
+    @Test
+    void moreThanFiveHundredItemsAreRefusedAndNothingIsStored() {
+        ObjectNode[] shares = new ObjectNode[501];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Shares.amber();
+        }
+        long before = sharesStored();
+
+        Response refused =
+                api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText())
+                .contains("at most 500")
+                .contains("found 501");
+        assertThat(sharesStored()).isEqualTo(before);
+    }
+
+    @Test
+    void theBatchNeedsATokenAndTheWriteScopeAndAnItemsArray() {
+        String body = batch(Shares.amber()).toString();
+        assertThat(api.post(null, "/api/v1/shares/batch", body).status()).isEqualTo(401);
+        assertThat(api.post("auditor", "/api/v1/shares/batch", body).status()).isEqualTo(403);
+        assertThat(api.post("ipr-center", "/api/v1/shares/batch", body).status())
+                .isEqualTo(403);
+        Response unknown = api.post("amazon", "/api/v1/shares/batch", "{\"objects\":[]}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("unknown field 'objects'");
+        assertThat(api.post("amazon", "/api/v1/shares/batch", "[]").status()).isEqualTo(400);
+    }
+}

@@ -375,12 +375,14 @@ public final class BundleVerifier {
             byte[] leafHash;
             try {
                 SignedRecord record = SignedRecord.fromJson(node);
-                RecordVerification verification = recordVerifier.verify(record);
+                byte[] envelope = record.envelopeFields().canonicalBytes();
+                RecordVerification verification = recordVerifier.verify(record, envelope);
                 for (RecordFailure failure : verification.failures()) {
                     problems.add(
                             new String[] {failure.role() + "_SIGNATURE", failure.reason() + ": " + failure.detail()});
                 }
-                leafHash = MerkleHashes.hashLeaf(record.leafBytes());
+                byte[] leaf = LeafBytes.fromEnvelope(envelope, record.gatewaySignature());
+                leafHash = MerkleHashes.hashLeaf(leaf != null ? leaf : record.leafBytes());
             } catch (InvalidRecordException | CanonicalizationException e) {
                 problems.add(new String[] {"MALFORMED_RECORD", e.getMessage()});
                 leafHash = fallbackLeafHash(node);

@@ -44,13 +44,19 @@ public final class RecordVerifier {
     }
 
     public RecordVerification verify(SignedRecord record) {
+        return verify(record, record.envelopeFields().canonicalBytes());
+    }
+
+    /**
+     * As {@link #verify(SignedRecord)}, for callers that already hold JCS of the record's envelope
+     * (the bundle verifier derives the leaf bytes from it too).
+     */
+    public RecordVerification verify(SignedRecord record, byte[] canonicalEnvelope) {
         List<RecordFailure> failures = new ArrayList<>(2);
         Instant at = Instant.parse(record.recordedAt());
 
         JwsVerification gateway = DetachedJws.verify(
-                record.gatewaySignature(),
-                record.envelopeFields().canonicalBytes(),
-                keys.resolverFor(PublishedKey.GATEWAY, at));
+                record.gatewaySignature(), canonicalEnvelope, keys.resolverFor(PublishedKey.GATEWAY, at));
         if (!gateway.isValid()) {
             failures.add(
                     new RecordFailure(record.recordId(), SignatureRole.GATEWAY, gateway.failure(), gateway.detail()));

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         name = "interdict-verify",
         mixinStandardHelpOptions = true,
         version = "interdict-verify 0.1.0",
-        description = "Verifies Interdict signed records offline against the published JWK set.",
-        subcommands = {VerifyRecordsCommand.class})
+        description = "Verifies Interdict signed records and audit bundles offline against the published JWK set.",
+        subcommands = {VerifyRecordsCommand.class, VerifyBundleCommand.class})
 public final class InterdictVerify implements Runnable {
 
     /** Exit status when some record did not verify. */

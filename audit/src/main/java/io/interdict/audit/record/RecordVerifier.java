@@ -21,7 +21,8 @@ import java.util.Objects;
  *   <li>The gateway signature must be a detached JWS over JCS of the envelope by a key whose owner is
  *       "gateway" and that was valid at {@code recordedAt}.
  *   <li>When present, the submitter signature must be a detached JWS over JCS of the pushed body (found
- *       by the {@link SubmittedBody} locator; by default {@code payload.submitted}) by a key whose owner
+ *       by the {@link SubmittedBody} locator; by default the string {@code payload.submittedBody}, else
+ *       {@code payload.submitted}) by a key whose owner
  *       is the record's {@code partner} and that was valid at {@code recordedAt}.
  * </ul>
  *
@@ -34,7 +35,7 @@ public final class RecordVerifier {
     private final SubmittedBody submittedBody;
 
     public RecordVerifier(JwkSet keys) {
-        this(keys, SubmittedBody.PAYLOAD_SUBMITTED);
+        this(keys, SubmittedBody.ANY_LAYOUT);
     }
 
     public RecordVerifier(JwkSet keys, SubmittedBody submittedBody) {
@@ -43,13 +44,19 @@ public final class RecordVerifier {
     }
 
     public RecordVerification verify(SignedRecord record) {
+        return verify(record, record.envelopeFields().canonicalBytes());
+    }
+
+    /**
+     * As {@link #verify(SignedRecord)}, for callers that already hold JCS of the record's envelope
+     * (the bundle verifier derives the leaf bytes from it too).
+     */
+    public RecordVerification verify(SignedRecord record, byte[] canonicalEnvelope) {
         List<RecordFailure> failures = new ArrayList<>(2);
         Instant at = Instant.parse(record.recordedAt());
 
         JwsVerification gateway = DetachedJws.verify(
-                record.gatewaySignature(),
-                record.envelopeFields().canonicalBytes(),
-                keys.resolverFor(PublishedKey.GATEWAY, at));
+                record.gatewaySignature(), canonicalEnvelope, keys.resolverFor(PublishedKey.GATEWAY, at));
         if (!gateway.isValid()) {
             failures.add(
                     new RecordFailure(record.recordId(), SignatureRole.GATEWAY, gateway.failure(), gateway.detail()));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.jose.InvalidJwkException;
 import io.interdict.audit.jose.Jwk;
-import io.interdict.audit.jose.JwkSet;
 import io.interdict.audit.jose.PublishedKey;
 import io.interdict.domain.partner.RegisterPartnerSigningKey;
 import io.interdict.domain.partner.RevokePartnerSigningKey;
@@ -14,12 +13,8 @@ import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -46,9 +41,16 @@ class KeyController {
     private final CommandGateway commands;
     private final PartnerRegistry registry;
     private final Clock clock;
+    private final PublishedKeys publishedKeys;
 
-    KeyController(JdbcTemplate jdbc, CommandGateway commands, PartnerRegistry registry, Clock clock) {
+    KeyController(
+            JdbcTemplate jdbc,
+            CommandGateway commands,
+            PartnerRegistry registry,
+            Clock clock,
+            PublishedKeys publishedKeys) {
         this.jdbc = jdbc;
+        this.publishedKeys = publishedKeys;
         this.commands = commands;
         this.registry = registry;
         this.clock = clock;
@@ -59,28 +61,10 @@ class KeyController {
             path = "/api/v1/keys",
             produces = {"application/jwk-set+json", MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> keys() {
-        List<PublishedKey> keys = new ArrayList<>();
-        jdbc.query("select kid, public_x, valid_from from gateway_key order by valid_from, kid", row -> {
-            keys.add(new PublishedKey(
-                    jwk(row.getString(1), row.getString(2)),
-                    "gateway",
-                    row.getTimestamp(3).toInstant(),
-                    null));
-        });
-        jdbc.query(
-                "select kid, public_x, partner_id, valid_from, revoked_at from partner_key order by partner_id, valid_from, kid",
-                row -> {
-                    Timestamp revoked = row.getTimestamp(5);
-                    keys.add(new PublishedKey(
-                            jwk(row.getString(1), row.getString(2)),
-                            row.getString(3),
-                            row.getTimestamp(4).toInstant(),
-                            revoked == null ? null : revoked.toInstant()));
-                });
         return ResponseEntity.ok()
                 .contentType(JWK_SET)
                 .cacheControl(CacheControl.noCache())
-                .body(JwkSet.of(keys).toJson());
+                .body(publishedKeys.current().toJson());
     }
 
     @PostMapping(
@@ -127,9 +111,5 @@ class KeyController {
         return registry.find(caller.partnerId())
                 .orElseThrow(() -> new ApiProblemException(
                         ApiProblem.NOT_PERMITTED, "partner " + caller.partnerId() + " is not enrolled"));
-    }
-
-    private static Jwk jwk(String kid, String x) {
-        return Jwk.of(kid, Base64.getUrlDecoder().decode(x));
     }
 }

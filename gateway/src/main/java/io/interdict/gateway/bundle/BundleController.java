@@ -1,0 +1,54 @@
+package io.interdict.gateway.bundle;
+
+import io.interdict.gateway.web.ApiProblem;
+import io.interdict.gateway.web.ApiProblemException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code GET /api/v1/audit/bundle?from={leafIndex}&firstTreeSize={n}} (auditor scope, see
+ * SecurityConfiguration): the audit bundle of audit/BUNDLE.md, streamed. Parameters are checked and
+ * the header read before the first byte is sent, so a bad request is a proper problem response.
+ */
+@RestController
+class BundleController {
+
+    private final BundleExport export;
+
+    BundleController(BundleExport export) {
+        this.export = export;
+    }
+
+    @GetMapping(path = "/api/v1/audit/bundle", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StreamingResponseBody> bundle(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "firstTreeSize", required = false) String firstTreeSize) {
+        long fromLeaf = from == null ? 0 : nonNegative("from", from);
+        Long first = firstTreeSize == null ? null : nonNegative("firstTreeSize", firstTreeSize);
+        BundleExport.Plan plan = export.plan(fromLeaf, first);
+        StreamingResponseBody body = out -> export.write(plan, out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"interdict-audit-bundle-"
+                                + plan.treeHead().treeSize() + ".json\"")
+                .body(body);
+    }
+
+    private static long nonNegative(String parameter, String value) {
+        if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ApiProblemException(
+                    ApiProblem.MALFORMED_REQUEST,
+                    "parameter '" + parameter + "' must be a non-negative decimal integer");
+        }
+        return Long.parseLong(value);
+    }
+}

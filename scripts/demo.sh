@@ -26,7 +26,7 @@ call() {
     response="${response%$'\n'*}"
     if [ "${status:0:1}" != "2" ]; then
         echo "$method $path as $client answered $status: $response" >&2
-        exit 1
+        return 1
     fi
     printf '%s' "$response"
 }

@@ -50,6 +50,13 @@ public class SignedRecords {
     private final JdbcTemplate jdbc;
     private final RowMapper<SignedRecord> rowMapper = this::fromRow;
 
+    /** PRODUCT.md §5: a signed record, once in the log, reports its leafIndex. */
+    private final RowMapper<SignedRecord> withLeafIndex = (row, n) -> {
+        SignedRecord record = fromRow(row, n);
+        long leaf = row.getLong("leaf_index");
+        return row.wasNull() ? record : record.withLeafIndex(leaf);
+    };
+
     public SignedRecords(JdbcTemplate jdbc) {
         this.storeMapper = EventStoreJson.newMapper();
         this.jdbc = jdbc;
@@ -77,18 +84,34 @@ public class SignedRecords {
     /** Every record of one aggregate, in sequence order. */
     public List<SignedRecord> ofAggregate(String aggregateId) {
         return jdbc.query(
-                "select " + COLUMNS
-                        + " from domain_event_entry where aggregate_identifier = ? order by sequence_number",
-                rowMapper,
+                "select " + prefixedColumns("e") + ", l.leaf_index from domain_event_entry e"
+                        + " left join merkle_leaf l on l.global_index = e.global_index"
+                        + " where e.aggregate_identifier = ? order by e.sequence_number",
+                withLeafIndex,
                 aggregateId);
     }
 
+    /** The record as stored, without its leaf index (what a write answers, and answers again on retry). */
     public Optional<SignedRecord> find(String aggregateId, long sequence) {
         return jdbc
                 .query(
                         "select " + COLUMNS
                                 + " from domain_event_entry where aggregate_identifier = ? and sequence_number = ?",
                         rowMapper,
+                        aggregateId,
+                        sequence)
+                .stream()
+                .findFirst();
+    }
+
+    /** The record with its leaf index once the Merkle log holds it (what a read answers). */
+    public Optional<SignedRecord> findInLog(String aggregateId, long sequence) {
+        return jdbc
+                .query(
+                        "select " + prefixedColumns("e") + ", l.leaf_index from domain_event_entry e"
+                                + " left join merkle_leaf l on l.global_index = e.global_index"
+                                + " where e.aggregate_identifier = ? and e.sequence_number = ?",
+                        withLeafIndex,
                         aggregateId,
                         sequence)
                 .stream()

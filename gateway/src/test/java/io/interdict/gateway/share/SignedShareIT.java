@@ -90,7 +90,12 @@ class SignedShareIT extends GatewayIntegrationTest {
         Response read = await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("ipr-center", "/api/v1/shares/" + shareId), r -> r.status() == 200);
         JsonNode readBack = read.json();
-        assertThat(readBack).isEqualTo(record);
+        ObjectNode asPushed = readBack.deepCopy();
+        asPushed.remove("leafIndex");
+        assertThat(asPushed).isEqualTo(record);
+        JsonNode inLog = await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("ipr-center", "/api/v1/shares/" + shareId).json(), r -> r.has("leafIndex"));
+        assertThat(inLog.get("leafIndex").asLong()).isNotNegative();
 
         // The submitter signature: the partner's key, over exactly the body it pushed.
         String submitted = readBack.get("payload").get("submittedBody").asText();

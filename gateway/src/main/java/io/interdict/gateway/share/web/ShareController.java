@@ -92,7 +92,7 @@ class ShareController {
         VisibleShare share = queries.findVisible(shareId, reader.partnerId(), reader.kind(), version)
                 .orElseThrow(() -> ApiProblemException.notFound(
                         version == null ? "share " + shareId : "version " + version + " of share " + shareId));
-        SignedRecord record = records.find(share.shareId(), share.sequenceNumber())
+        SignedRecord record = records.findInLog(share.shareId(), share.sequenceNumber())
                 .orElseThrow(() -> ApiProblemException.notFound("share " + shareId));
         accessLog.recordsRead(
                 reader.partnerId(),

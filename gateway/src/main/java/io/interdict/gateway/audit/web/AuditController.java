@@ -81,10 +81,11 @@ class AuditController {
         long afterLeaf = FeedCursor.decode(after, "an audit events page");
         int size = limit(limit);
         List<SignedRecord> page = records.page(afterLeaf, size);
-        accessLog.recordsRead(
-                auditor,
-                "GET /api/v1/audit/events" + (after == null ? "" : "?after=" + after) + (limit == null ? "" : (after == null ? "?" : "&") + "limit=" + size),
-                page);
+        String query = java.util.stream.Stream.of(
+                        after == null ? null : "after=" + after, limit == null ? null : "limit=" + size)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("&"));
+        accessLog.recordsRead(auditor, "GET /api/v1/audit/events" + (query.isEmpty() ? "" : "?" + query), page);
 
         ObjectNode body = JSON.objectNode();
         ArrayNode array = body.putArray("records");

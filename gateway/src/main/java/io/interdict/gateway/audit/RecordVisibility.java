@@ -39,7 +39,8 @@ public final class RecordVisibility {
         }
         return PartnerVisibility.notVisible(
                 partner,
-                "neither the provider nor in the audience of a " + share.marking().label() + " share"
+                "neither the provider nor in the audience of a "
+                        + share.marking().label() + " share"
                         + switch (share.marking()) {
                             case AMBER -> ", and led no investigation that had linked it";
                             case AMBER_STRICT, RED -> ", which only they may see";
@@ -93,9 +94,7 @@ public final class RecordVisibility {
         }
         return PartnerVisibility.notVisible(
                 partner,
-                outcomeRecord
-                        ? "neither the lead agency nor the provider of a linked share"
-                        : "not the lead agency");
+                outcomeRecord ? "neither the lead agency nor the provider of a linked share" : "not the lead agency");
     }
 
     /**

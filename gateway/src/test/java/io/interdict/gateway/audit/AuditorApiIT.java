@@ -88,7 +88,9 @@ class AuditorApiIT extends GatewayIntegrationTest {
     /** partner id → its entry, of a visibility answer. */
     static Map<String, JsonNode> byPartner(JsonNode visibility) {
         Map<String, JsonNode> partners = new LinkedHashMap<>();
-        visibility.get("partners").forEach(entry -> partners.put(entry.get("partner").asText(), entry));
+        visibility
+                .get("partners")
+                .forEach(entry -> partners.put(entry.get("partner").asText(), entry));
         return partners;
     }
 
@@ -150,9 +152,9 @@ class AuditorApiIT extends GatewayIntegrationTest {
         } finally {
             commands.sendAndWait(new ReinstatePartner("cbp", "audit test: suspension over", OPERATOR));
         }
-        JsonNode whileSuspended = byPartner(auditor(
-                                "/api/v1/audit/visibility?record=" + recordId + "&asOf=" + suspendedAt)
-                        .json())
+        JsonNode whileSuspended = byPartner(
+                        auditor("/api/v1/audit/visibility?record=" + recordId + "&asOf=" + suspendedAt)
+                                .json())
                 .get("cbp");
         assertThat(whileSuspended.get("visible").asBoolean()).isFalse();
         assertThat(whileSuspended.get("suspended").asBoolean()).isTrue();
@@ -197,25 +199,34 @@ class AuditorApiIT extends GatewayIntegrationTest {
                                 .json(),
                         history -> list(history.get("versions")).stream().allMatch(v -> v.has("leafIndex")));
         List<JsonNode> versions = list(asOfFirst.get("versions"));
-        assertThat(versions).extracting(v -> v.get("recordType").asText())
+        assertThat(versions)
+                .extracting(v -> v.get("recordType").asText())
                 .containsExactly("IntelligenceShared", "IntelligenceShareAmended");
-        assertThat(versions).extracting(v -> v.get("aggregateSequence").asLong()).containsExactly(0L, 1L);
-        JsonNode firstWithoutLeaf = ((com.fasterxml.jackson.databind.node.ObjectNode) versions.get(0).deepCopy()).without("leafIndex");
-        assertThat(firstWithoutLeaf)
-                .isEqualTo(first);
+        assertThat(versions)
+                .extracting(v -> v.get("aggregateSequence").asLong())
+                .containsExactly(0L, 1L);
+        JsonNode firstWithoutLeaf = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        versions.get(0).deepCopy())
+                .without("leafIndex");
+        assertThat(firstWithoutLeaf).isEqualTo(first);
         JsonNode state = asOfFirst.get("stateAsOf");
         assertThat(state.get("asOf").asText()).isEqualTo(firstAt.toString());
-        assertThat(list(state.get("recordIds"))).extracting(JsonNode::asText)
+        assertThat(list(state.get("recordIds")))
+                .extracting(JsonNode::asText)
                 .containsExactly(first.get("recordId").asText());
         assertThat(state.get("share").get("version").asInt()).isEqualTo(1);
         assertThat(state.get("share").get("provider").asText()).isEqualTo("amazon");
         assertThat(state.get("share").get("marking").asText()).isEqualTo("TLP:AMBER");
-        assertThat(list(state.get("share").get("audience"))).extracting(JsonNode::asText).containsExactly("cbp");
+        assertThat(list(state.get("share").get("audience")))
+                .extracting(JsonNode::asText)
+                .containsExactly("cbp");
         assertThat(state.get("share").get("withdrawn").asBoolean()).isFalse();
 
-        JsonNode now = auditor("/api/v1/audit/records/" + shareId + "/history").json().get("stateAsOf");
+        JsonNode now =
+                auditor("/api/v1/audit/records/" + shareId + "/history").json().get("stateAsOf");
         assertThat(now.get("share").get("version").asInt()).isEqualTo(2);
-        assertThat(list(now.get("share").get("audience"))).extracting(JsonNode::asText)
+        assertThat(list(now.get("share").get("audience")))
+                .extracting(JsonNode::asText)
                 .containsExactly("cbp", "ipr-center");
         assertThat(now.get("recordIds")).hasSize(2);
 
@@ -226,8 +237,10 @@ class AuditorApiIT extends GatewayIntegrationTest {
         assertThat(beforeAll.has("share")).isFalse();
 
         // The auditor's own read of the history is in the access log too.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list(
-                                auditor("/api/v1/audit/access?record=" + shareId).json().get("reads")))
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(list(auditor("/api/v1/audit/access?record=" + shareId)
+                                .json()
+                                .get("reads")))
                         .anySatisfy(read -> {
                             assertThat(read.get("reader").asText()).isEqualTo("auditor");
                             assertThat(read.get("request").asText())
@@ -241,7 +254,8 @@ class AuditorApiIT extends GatewayIntegrationTest {
         String recordId = pushed.get("recordId").asText();
         long target = await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> jdbc.queryForList(
+                        () -> jdbc
+                                .queryForList(
                                         "select leaf_index from merkle_leaf where event_identifier = ?",
                                         Long.class,
                                         recordId)
@@ -254,7 +268,8 @@ class AuditorApiIT extends GatewayIntegrationTest {
         List<JsonNode> records = new ArrayList<>();
         Set<String> pageStarts = new HashSet<>();
         String cursor = null;
-        while (records.isEmpty() || records.get(records.size() - 1).get("leafIndex").asLong() < target) {
+        while (records.isEmpty()
+                || records.get(records.size() - 1).get("leafIndex").asLong() < target) {
             JsonNode page = auditor("/api/v1/audit/events?limit=7" + (cursor == null ? "" : "&after=" + cursor))
                     .json();
             List<JsonNode> batch = list(page.get("records"));
@@ -272,11 +287,16 @@ class AuditorApiIT extends GatewayIntegrationTest {
         Set<String> types = new HashSet<>();
         records.forEach(r -> types.add(r.get("recordType").asText()));
         assertThat(types).contains("PartnerEnrolled", "SharingAgreementSigned", "IntelligenceShared");
-        assertThat(records).extracting(r -> r.get("recordId").asText()).contains(recordId).doesNotHaveDuplicates();
+        assertThat(records)
+                .extracting(r -> r.get("recordId").asText())
+                .contains(recordId)
+                .doesNotHaveDuplicates();
 
         // Each page handed out is itself an access record of the auditor.
         String firstRecord = records.get(0).get("recordId").asText();
-        assertThat(list(auditor("/api/v1/audit/access?record=" + firstRecord).json().get("reads")))
+        assertThat(list(auditor("/api/v1/audit/access?record=" + firstRecord)
+                        .json()
+                        .get("reads")))
                 .anySatisfy(read -> {
                     assertThat(read.get("reader").asText()).isEqualTo("auditor");
                     assertThat(read.get("request").asText()).startsWith("GET /api/v1/audit/events");

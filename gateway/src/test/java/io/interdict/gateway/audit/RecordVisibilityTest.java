@@ -87,12 +87,12 @@ class RecordVisibilityTest {
 
         assertThat(RecordVisibility.inspection(IPR_CENTER, inspection).rule()).isEqualTo(RecordRule.REQUESTER);
         assertThat(RecordVisibility.inspection(CBP, inspection).rule()).isEqualTo(RecordRule.BORDER_AUTHORITY);
-        assertThat(RecordVisibility.inspection(otherBorder, inspection).rule())
-                .isEqualTo(RecordRule.BORDER_AUTHORITY);
+        assertThat(RecordVisibility.inspection(otherBorder, inspection).rule()).isEqualTo(RecordRule.BORDER_AUTHORITY);
         assertThat(RecordVisibility.inspection(DHL, inspection).rule()).isEqualTo(RecordRule.CARRIER);
         assertThat(RecordVisibility.inspection(AUDITOR, inspection).rule()).isEqualTo(RecordRule.AUDITOR);
         assertThat(RecordVisibility.inspection(AMAZON, inspection).visible()).isFalse();
-        assertThat(RecordVisibility.inspection(CBP.withSuspended(true), inspection).visible())
+        assertThat(RecordVisibility.inspection(CBP.withSuspended(true), inspection)
+                        .visible())
                 .isFalse();
     }
 
@@ -131,8 +131,7 @@ class RecordVisibilityTest {
     @Test
     void partnerAgreementAndAccessRecordsAreForAuditorsOnly() {
         assertThat(RecordVisibility.auditorsOnly(AUDITOR, "partner").rule()).isEqualTo(RecordRule.AUDITOR);
-        assertThat(RecordVisibility.auditorsOnly(OPERATOR, "partner").visible())
-                .isFalse();
+        assertThat(RecordVisibility.auditorsOnly(OPERATOR, "partner").visible()).isFalse();
         assertThat(RecordVisibility.auditorsOnly(AMAZON, "access").reason())
                 .isEqualTo("access records are served to auditors only");
     }

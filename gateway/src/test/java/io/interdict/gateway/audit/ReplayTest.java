@@ -49,8 +49,7 @@ class ReplayTest {
                 .isTrue();
         assertThat(PartnerFacts.asOf(CBP_HISTORY, at(20)).orElseThrow().suspended())
                 .isFalse();
-        assertThat(PartnerFacts.asOf(CBP_HISTORY, at(20)).orElseThrow().kind())
-                .isEqualTo(PartnerKind.BORDER_AUTHORITY);
+        assertThat(PartnerFacts.asOf(CBP_HISTORY, at(20)).orElseThrow().kind()).isEqualTo(PartnerKind.BORDER_AUTHORITY);
     }
 
     @Test
@@ -62,7 +61,8 @@ class ReplayTest {
     void aShareAsOfAnInstantIsTheVersionInForceThen() {
         ShareState first = ShareState.asOf(SHARE_HISTORY, at(9)).orElseThrow();
         assertThat(first)
-                .isEqualTo(new ShareState("s-1", "amazon", RecordKind.COUNTERFEIT_SELLER, Tlp.AMBER, Set.of("cbp"), 1, false));
+                .isEqualTo(new ShareState(
+                        "s-1", "amazon", RecordKind.COUNTERFEIT_SELLER, Tlp.AMBER, Set.of("cbp"), 1, false));
 
         ShareState second = ShareState.asOf(SHARE_HISTORY, at(10)).orElseThrow();
         assertThat(second.version()).isEqualTo(2);

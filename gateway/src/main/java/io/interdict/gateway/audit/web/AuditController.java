@@ -140,7 +140,8 @@ class AuditController {
         RecordRef ref = records.locate(record)
                 .orElseThrow(() -> new ApiProblemException(
                         ApiProblem.NOT_FOUND, "no record has recordId or aggregateId " + record));
-        List<String> recordIds = ref.recordId() != null ? List.of(ref.recordId()) : records.recordIdsOf(ref.aggregateId());
+        List<String> recordIds =
+                ref.recordId() != null ? List.of(ref.recordId()) : records.recordIdsOf(ref.aggregateId());
         List<AccessEntry> reads = records.reads(recordIds);
 
         ObjectNode body = JSON.objectNode();
@@ -171,7 +172,8 @@ class AuditController {
                     ApiProblem.MALFORMED_REQUEST, "asOf: expected an ISO-8601 instant such as 2026-11-30T09:12:44Z");
         }
         Instant at = instant(asOf);
-        VisibilityAsOf answer = visibility.asOf(record, at)
+        VisibilityAsOf answer = visibility
+                .asOf(record, at)
                 .orElseThrow(() -> new ApiProblemException(
                         ApiProblem.NOT_FOUND, "no record has recordId or aggregateId " + record));
 
@@ -213,7 +215,9 @@ class AuditController {
             throw new ApiProblemException(
                     ApiProblem.MALFORMED_REQUEST,
                     parameter + ": expected a record or aggregate id of 1 to " + MAX_ID_LENGTH + " characters; found "
-                            + (value == null ? "nothing" : value.isBlank() ? "a blank value" : value.length() + " characters"));
+                            + (value == null
+                                    ? "nothing"
+                                    : value.isBlank() ? "a blank value" : value.length() + " characters"));
         }
     }
 
@@ -223,7 +227,8 @@ class AuditController {
         } catch (DateTimeParseException e) {
             throw new ApiProblemException(
                     ApiProblem.MALFORMED_REQUEST,
-                    "asOf: expected an ISO-8601 instant such as 2026-11-30T09:12:44Z; found '" + abbreviate(value) + "'");
+                    "asOf: expected an ISO-8601 instant such as 2026-11-30T09:12:44Z; found '" + abbreviate(value)
+                            + "'");
         }
     }
 
@@ -241,7 +246,8 @@ class AuditController {
         }
         if (value < 1 || value > MAX_LIMIT) {
             throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST, "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
+                    ApiProblem.MALFORMED_REQUEST,
+                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
         }
         return value;
     }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -65,13 +68,24 @@ public final class Jcs {
         }
     }
 
-    /** Parses UTF-8 JSON bytes strictly (no duplicate members, nothing after the value). */
+    /**
+     * Parses UTF-8 JSON bytes strictly (no duplicate members, nothing after the value). The bytes
+     * are decoded as UTF-8 first, refusing malformed sequences, because Jackson would otherwise
+     * auto-detect UTF-16 or UTF-32 and JSON exchanged between systems is UTF-8 (RFC 8259 section 8.1).
+     */
     public static JsonNode parse(byte[] json) {
+        String text;
         try {
-            return STRICT.readTree(json);
-        } catch (IOException e) {
-            throw new CanonicalizationException("expected I-JSON text: " + e.getMessage(), e);
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new CanonicalizationException("expected UTF-8 JSON, found malformed UTF-8: " + e, e);
         }
+        return parse(text);
     }
 
     /** The strict mapper, for callers that build trees ({@code createObjectNode()}) or read streams. */

@@ -187,4 +187,13 @@ class JcsTest {
     void outputIsUtf8() {
         assertThat(Jcs.canonicalize(NODES.textNode("\u20ac"))).isEqualTo("\"\u20ac\"".getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedWhenParsing() {
+        assertThatThrownBy(() -> Jcs.parse(new byte[] {'"', (byte) 0xff, '"'}))
+                .isInstanceOf(CanonicalizationException.class)
+                .hasMessageContaining("malformed UTF-8");
+        byte[] utf16 = "{}".getBytes(StandardCharsets.UTF_16BE);
+        assertThatThrownBy(() -> Jcs.parse(utf16)).isInstanceOf(CanonicalizationException.class);
+    }
 }

@@ -8,6 +8,7 @@ import io.interdict.domain.share.IntelligenceShare;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -81,6 +82,12 @@ public class AxonConfiguration {
      * Who pushed with which Idempotency-Key and request digest travels from the command to the
      * events it causes, so a retry can be recognised from the event store alone.
      */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        // Declaring any provider replaces Axon's default one: keep correlationId and traceId.
+        return new MessageOriginProvider();
+    }
+
     @Bean
     CorrelationDataProvider idempotencyCorrelation() {
         return new SimpleCorrelationDataProvider(IDEMPOTENCY_KEY, REQUEST_DIGEST);

@@ -1,6 +1,8 @@
 package io.interdict.gateway.security;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -21,19 +23,30 @@ final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<
 
     private final PartnerStatuses statuses;
     private final String requiredScope;
+    private final List<String> anyOfScopes;
 
     EnrolledPartnerAuthorizationManager(PartnerStatuses statuses) {
-        this(statuses, null);
+        this(statuses, null, List.of());
     }
 
-    private EnrolledPartnerAuthorizationManager(PartnerStatuses statuses, String requiredScope) {
+    private EnrolledPartnerAuthorizationManager(
+            PartnerStatuses statuses, String requiredScope, List<String> anyOfScopes) {
         this.statuses = statuses;
         this.requiredScope = requiredScope;
+        this.anyOfScopes = anyOfScopes;
     }
 
     /** An enrolled, unsuspended partner whose token carries {@code scope} (PRODUCT.md §1). */
     EnrolledPartnerAuthorizationManager requiring(String scope) {
-        return new EnrolledPartnerAuthorizationManager(statuses, scope);
+        return new EnrolledPartnerAuthorizationManager(statuses, scope, List.of());
+    }
+
+    /**
+     * An enrolled, unsuspended partner whose token carries at least one of {@code scopes}: for reads
+     * that several kinds of partner make, each with the scope of its own role (PRODUCT.md §1).
+     */
+    EnrolledPartnerAuthorizationManager requiringAnyOf(String... scopes) {
+        return new EnrolledPartnerAuthorizationManager(statuses, null, List.of(scopes));
     }
 
     @Override
@@ -62,6 +75,11 @@ final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<
         if (requiredScope != null && !token.partner().scopes().contains(requiredScope)) {
             return new PartnerRefusal("this request needs the scope '" + requiredScope + "'; the token grants "
                     + token.partner().scopes().stream().sorted().toList());
+        }
+        Set<String> granted = token.partner().scopes();
+        if (!anyOfScopes.isEmpty() && anyOfScopes.stream().noneMatch(granted::contains)) {
+            return new PartnerRefusal("this request needs one of the scopes " + anyOfScopes + "; the token grants "
+                    + granted.stream().sorted().toList());
         }
         return ENROLLED;
     }

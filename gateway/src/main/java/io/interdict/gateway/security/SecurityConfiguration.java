@@ -75,6 +75,23 @@ class SecurityConfiguration {
                         .access(enrolled.requiring("shares:write"))
                         .requestMatchers(HttpMethod.GET, "/api/v1/shares/**", "/api/v1/feed")
                         .access(enrolled.requiring("shares:read"))
+                        // Inspections (PRODUCT.md §1, §2): requesters request and cancel; carriers and
+                        // border authorities execute. Every party an inspection is visible to (§3) reads
+                        // with the scope of its own role: requester, carrier or border authority, auditor.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inspections", "/api/v1/inspections/*/cancellation")
+                        .access(enrolled.requiring("inspections:request"))
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/inspections/*/acknowledgement",
+                                "/api/v1/inspections/*/schedule",
+                                "/api/v1/inspections/*/completion")
+                        .access(enrolled.requiring("inspections:execute"))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/inspections", "/api/v1/inspections/**")
+                        .access(enrolled.requiringAnyOf("inspections:request", "inspections:execute", "audit:read"))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/investigations", "/api/v1/investigations/**")
+                        .access(enrolled.requiring("investigations:write"))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/investigations", "/api/v1/investigations/**")
+                        .access(enrolled.requiring("investigations:read"))
                         .requestMatchers("/api/v1/partners/me/keys", "/api/v1/partners/me/keys/**")
                         .access(enrolled.requiring("keys:manage"))
                         .requestMatchers("/api/v1/admin/**")

@@ -14,6 +14,10 @@ public enum ApiProblem {
     INVALID_INPUT(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "The request is not valid"),
     BAD_SIGNATURE(HttpStatus.UNPROCESSABLE_ENTITY, "bad-signature", "The submitter signature was refused"),
     NO_AGREEMENT(HttpStatus.UNPROCESSABLE_ENTITY, "no-sharing-agreement", "No sharing agreement covers a recipient"),
+    EVIDENCE_LINK_REFUSED(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "evidence-link-refused",
+            "A share may not be linked into this investigation (EvidenceLinkPolicy)"),
     NOT_PERMITTED(HttpStatus.FORBIDDEN, "not-permitted", "The partner may not do this"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such record"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "The record's state does not allow this"),

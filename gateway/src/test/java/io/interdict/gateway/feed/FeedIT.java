@@ -134,7 +134,7 @@ class FeedIT extends GatewayIntegrationTest {
         Long logged = jdbc.queryForObject(
                 "select count(*) from domain_event_entry where payload_type = 'io.interdict.domain.access.RecordsRead'"
                         + " and convert_from(payload, 'UTF8')::jsonb ->> 'reader' = 'cbp'"
-                        + " and convert_from(payload, 'UTF8')::jsonb -> 'recordIds' ? ?",
+                        + " and convert_from(payload, 'UTF8')::jsonb -> 'recordIds' @> jsonb_build_array(?::text)",
                 Long.class,
                 recordId);
         assertThat(logged).isEqualTo(1);

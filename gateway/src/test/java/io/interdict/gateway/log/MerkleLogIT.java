@@ -10,6 +10,7 @@ import io.interdict.audit.merkle.ConsistencyProofs;
 import io.interdict.audit.merkle.InclusionProofs;
 import io.interdict.audit.merkle.MerkleHashes;
 import io.interdict.config.LogSettings;
+import io.interdict.gateway.support.ApiClient;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import io.interdict.gateway.support.JdkEd25519;
 import io.interdict.gateway.support.ProbeRecorded;
@@ -58,6 +59,9 @@ class MerkleLogIT extends GatewayIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Autowired
     MerkleLogWriter writer;
@@ -499,8 +503,26 @@ class MerkleLogIT extends GatewayIntegrationTest {
                                 : "urn:interdict:problem:malformed-request");
     }
 
+    @Test
+    void theLogEndpointsNeedAToken() {
+        for (String path : List.of(
+                "/api/v1/log/tree-head", "/api/v1/log/proof/inclusion?index=0&treeSize=1",
+                "/api/v1/log/proof/consistency?first=1&second=1", "/api/v1/log/leaves/0")) {
+            assertThat(http.getForEntity(path, JsonNode.class).getStatusCode().value())
+                    .as(path)
+                    .isEqualTo(401);
+        }
+    }
+
+    /** As a partner would ask: the log endpoints are for any authenticated, enrolled partner. */
     private ResponseEntity<JsonNode> get(String path) {
-        return http.getForEntity(path, JsonNode.class);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(new ApiClient(port).token("dhl"));
+        return http.exchange(
+                path,
+                org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers),
+                JsonNode.class);
     }
 
     private static List<byte[]> hashes(JsonNode array) {

@@ -11,13 +11,13 @@ import java.util.Base64;
  * always lands after every cursor already issued: never skipped, never repeated — which a cursor
  * on the event store's global index (with its gaps that fill late) could not promise.
  */
-final class FeedCursor {
+public final class FeedCursor {
 
     private static final String PREFIX = "leaf:";
 
     private FeedCursor() {}
 
-    static String encode(long leafIndex) {
+    public static String encode(long leafIndex) {
         return Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString((PREFIX + leafIndex).getBytes(StandardCharsets.US_ASCII));
@@ -25,6 +25,14 @@ final class FeedCursor {
 
     /** -1 (before the first record) when absent. */
     static long decode(String cursor) {
+        return decode(cursor, "a feed page");
+    }
+
+    /**
+     * -1 (before the first record) when absent; {@code issuedBy} names the page whose {@code next}
+     * the caller should pass (the audit event pages use the same cursor).
+     */
+    public static long decode(String cursor, String issuedBy) {
         if (cursor == null || cursor.isEmpty()) {
             return -1;
         }
@@ -40,6 +48,6 @@ final class FeedCursor {
             // falls through to the refusal below
         }
         throw new ApiProblemException(
-                ApiProblem.MALFORMED_REQUEST, "after: not a cursor this gateway issued; use the 'next' of a feed page");
+                ApiProblem.MALFORMED_REQUEST, "after: not a cursor this gateway issued; use the 'next' of " + issuedBy);
     }
 }

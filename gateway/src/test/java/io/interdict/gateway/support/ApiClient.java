@@ -72,6 +72,13 @@ public final class ApiClient {
         return send(request);
     }
 
+    /** A GET with a bearer token given as is (e.g. one forged for a test). */
+    public Response getWithToken(String token, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .GET());
+    }
+
     public Response delete(String clientId, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token(clientId))

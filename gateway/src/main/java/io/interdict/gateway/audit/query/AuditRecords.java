@@ -1,0 +1,180 @@
+package io.interdict.gateway.audit.query;
+
+import io.interdict.audit.record.SignedRecord;
+import io.interdict.domain.access.RecordsRead;
+import io.interdict.gateway.audit.TimedEvent;
+import io.interdict.gateway.record.SignedRecords;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads of the event store and the Merkle log for the auditor endpoints (PRODUCT.md §6). */
+@Component
+public class AuditRecords {
+
+    private static final String RECORDS_READ = RecordsRead.class.getName();
+
+    /** Where a record (or, when named by its aggregate id, an aggregate's first record) sits. */
+    public record RecordRef(String recordId, String aggregateId, String recordType, Instant recordedAt) {}
+
+    /**
+     * One read of a record, from a {@code RecordsRead} event.
+     *
+     * @param recordId the record that was read
+     * @param accessRecordId the recordId of the {@code RecordsRead} signed record that logged it
+     */
+    public record AccessEntry(String recordId, String reader, Instant readAt, String request, String accessRecordId) {}
+
+    private final JdbcTemplate jdbc;
+    private final SignedRecords records;
+    private final EventStore eventStore;
+
+    AuditRecords(JdbcTemplate jdbc, SignedRecords records, EventStore eventStore) {
+        this.jdbc = jdbc;
+        this.records = records;
+        this.eventStore = eventStore;
+    }
+
+    /**
+     * Up to {@code limit} signed records after leaf {@code afterLeaf}, in log order, each with its
+     * leaf index. Only records already in the log: one that is not yet appended comes in a later page.
+     */
+    public List<SignedRecord> page(long afterLeaf, int limit) {
+        return jdbc.query(
+                "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                        + " from merkle_leaf l join domain_event_entry e on e.global_index = l.global_index"
+                        + " where l.leaf_index > ? order by l.leaf_index limit ?",
+                (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
+                afterLeaf,
+                limit);
+    }
+
+    /** Every record of one aggregate, in sequence order, with its leaf index once in the log. */
+    public List<SignedRecord> history(String aggregateId) {
+        return jdbc.query(
+                "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                        + " from domain_event_entry e left join merkle_leaf l on l.global_index = e.global_index"
+                        + " where e.aggregate_identifier = ? order by e.sequence_number",
+                this::withLeafIndex,
+                aggregateId);
+    }
+
+    /** The record with this recordId, or else the first record of the aggregate with this id. */
+    public Optional<RecordRef> locate(String recordOrAggregateId) {
+        String columns = "select event_identifier, aggregate_identifier, payload_type, time_stamp"
+                + " from domain_event_entry where ";
+        List<RecordRef> found = jdbc.query(columns + "event_identifier = ?", this::ref, recordOrAggregateId);
+        if (found.isEmpty()) {
+            found = jdbc.query(
+                    columns + "aggregate_identifier = ? order by sequence_number limit 1",
+                    (row, n) -> {
+                        RecordRef first = ref(row, n);
+                        return new RecordRef(null, first.aggregateId(), first.recordType(), first.recordedAt());
+                    },
+                    recordOrAggregateId);
+        }
+        return found.stream().findFirst();
+    }
+
+    /** The recordIds of every record of an aggregate. */
+    public List<String> recordIdsOf(String aggregateId) {
+        return jdbc.queryForList(
+                "select event_identifier from domain_event_entry where aggregate_identifier = ?"
+                        + " order by sequence_number",
+                String.class,
+                aggregateId);
+    }
+
+    /**
+     * Every read of any of {@code recordIds}, in time order. A jsonb scan of the access events
+     * (ARCHITECTURE.md, "The auditor API": why no projection yet).
+     */
+    public List<AccessEntry> reads(Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return List.of();
+        }
+        List<AccessEntry> entries = new ArrayList<>(jdbc.query(
+                "select r.record_id, j.p ->> 'reader' as reader, j.p ->> 'occurredAt' as read_at,"
+                        + " j.p ->> 'request' as request, e.event_identifier, e.global_index"
+                        + " from domain_event_entry e"
+                        + " cross join lateral (select convert_from(e.payload, 'UTF8')::jsonb as p) j"
+                        + " cross join lateral jsonb_array_elements_text(j.p -> 'recordIds') as r(record_id)"
+                        + " where e.payload_type = ? and r.record_id = any (?)"
+                        + " order by e.global_index",
+                statement -> {
+                    statement.setString(1, RECORDS_READ);
+                    statement.setArray(
+                            2, statement.getConnection().createArrayOf("varchar", recordIds.toArray(String[]::new)));
+                },
+                (row, n) -> new AccessEntry(
+                        row.getString("record_id"),
+                        row.getString("reader"),
+                        Instant.parse(row.getString("read_at")),
+                        row.getString("request"),
+                        row.getString("event_identifier"))));
+        // Stable: equal instants keep the event store's order.
+        entries.sort(Comparator.comparing(AccessEntry::readAt));
+        return entries;
+    }
+
+    /** The ids of every partner ever enrolled. */
+    public List<String> partnerIds() {
+        return jdbc.queryForList(
+                "select aggregate_identifier from domain_event_entry where payload_type = ?"
+                        + " order by aggregate_identifier",
+                String.class,
+                io.interdict.domain.partner.PartnerEnrolled.class.getName());
+    }
+
+    /** The investigations with an {@code EvidenceLinked} event naming {@code shareId}, at any time. */
+    public List<String> investigationsLinking(String shareId) {
+        return jdbc.queryForList(
+                "select distinct e.aggregate_identifier from domain_event_entry e"
+                        + " cross join lateral jsonb_array_elements_text("
+                        + "convert_from(e.payload, 'UTF8')::jsonb -> 'shareIds') as s(share_id)"
+                        + " where e.payload_type = ? and s.share_id = ? order by 1",
+                String.class,
+                io.interdict.domain.investigation.EvidenceLinked.class.getName(),
+                shareId);
+    }
+
+    /**
+     * Every event of an aggregate from sequence 0 (never from a snapshot), typed through Axon's
+     * serializer and upcasters, with the instant it was recorded.
+     */
+    public List<TimedEvent> events(String aggregateId) {
+        List<TimedEvent> events = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            events.add(new TimedEvent(message.getIdentifier(), message.getTimestamp(), message.getPayload()));
+        }
+        return events;
+    }
+
+    private SignedRecord withLeafIndex(ResultSet row, int n) throws SQLException {
+        SignedRecord record = records.fromRow(row, n);
+        long leaf = row.getLong("leaf_index");
+        return row.wasNull() ? record : record.withLeafIndex(leaf);
+    }
+
+    private RecordRef ref(ResultSet row, int n) throws SQLException {
+        String payloadType = row.getString("payload_type");
+        String simple = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+        return new RecordRef(
+                row.getString("event_identifier"),
+                row.getString("aggregate_identifier"),
+                simple.substring(simple.lastIndexOf('$') + 1),
+                Instant.parse(row.getString("time_stamp")));
+    }
+}

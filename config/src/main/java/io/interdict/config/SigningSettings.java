@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param keystorePassword the keystore's password
  * @param keyAlias the key's alias in the keystore
  * @param keyId the JWS {@code kid}; by default "gw-" and the start of the key's RFC 7638 thumbprint
- * @param signaturesRequired when true, pushes without an {@code Interdict-Signature} are refused
  */
 @Validated
 @ConfigurationProperties(prefix = "interdict.signing")
@@ -26,5 +25,4 @@ public record SigningSettings(
         Path keystore,
         String keystorePassword,
         @DefaultValue("gateway") String keyAlias,
-        String keyId,
-        @DefaultValue("false") boolean signaturesRequired) {}
+        String keyId) {}

@@ -1,6 +1,6 @@
 package io.interdict.gateway.share;
 
-import io.interdict.config.SigningSettings;
+import io.interdict.config.SignatureSettings;
 import io.interdict.domain.common.RecordKind;
 import io.interdict.domain.common.Tlp;
 import io.interdict.domain.policy.AgreementFact;
@@ -38,13 +38,13 @@ class ShareChecks {
     }
 
     private final SubmitterSignatures signatures;
-    private final SigningSettings signing;
+    private final SignatureSettings signatureSettings;
     private final JdbcTemplate jdbc;
     private final SharingAgreementPolicy agreements = new SharingAgreementPolicy();
 
-    ShareChecks(SubmitterSignatures signatures, SigningSettings signing, JdbcTemplate jdbc) {
+    ShareChecks(SubmitterSignatures signatures, SignatureSettings signatureSettings, JdbcTemplate jdbc) {
         this.signatures = signatures;
-        this.signing = signing;
+        this.signatureSettings = signatureSettings;
         this.jdbc = jdbc;
     }
 
@@ -54,7 +54,7 @@ class ShareChecks {
      */
     SubmitterSignature signature(PartnerProfile partner, String jws, byte[] canonicalBody, Instant now, String what) {
         if (jws == null) {
-            if (signing.signaturesRequired()) {
+            if (signatureSettings.required()) {
                 throw new ApiProblemException(
                         ApiProblem.BAD_SIGNATURE,
                         "this gateway requires an Interdict-Signature header on every " + what);

@@ -56,7 +56,7 @@ class KeyRotationIT extends GatewayIntegrationTest {
         Ed25519KeyFiles.writePem(pem, Ed25519KeyPair.generate(new SecureRandom()));
 
         GatewaySigningKey rotated = new GatewaySigningKey(
-                new SigningSettings(pem, null, null, "gateway", null, false), dataDirectory, jdbc, clock);
+                new SigningSettings(pem, null, null, "gateway", null), dataDirectory, jdbc, clock);
 
         assertThat(rotated.keyId()).isNotEqualTo(currentKey.keyId()).startsWith("gw-");
         JsonNode published =
@@ -84,7 +84,7 @@ class KeyRotationIT extends GatewayIntegrationTest {
         Ed25519KeyFiles.writePem(pem, Ed25519KeyPair.generate(new SecureRandom()));
 
         assertThatThrownBy(() -> new GatewaySigningKey(
-                        new SigningSettings(pem, null, null, "gateway", currentKey.keyId(), false),
+                        new SigningSettings(pem, null, null, "gateway", currentKey.keyId()),
                         dataDirectory,
                         jdbc,
                         clock))

@@ -27,6 +27,13 @@ class FeedQueries {
         this.positions = positions;
     }
 
+    private static Object[] parameters(long afterLeaf, long bound, String reader, PartnerKind kind, int limit) {
+        List<Object> values = new java.util.ArrayList<>(List.of(afterLeaf, bound));
+        values.addAll(java.util.Arrays.asList(ShareQueries.readerParameters(reader, kind)));
+        values.add(limit);
+        return values.toArray();
+    }
+
     List<SignedRecord> page(String reader, PartnerKind readerKind, long afterLeaf, int limit) {
         long handled = positions.handledThrough(ShareQueries.PROCESSOR);
         Long bound = jdbc.queryForObject(
@@ -46,11 +53,6 @@ class FeedQueries {
                         + " where l.leaf_index > ? and l.leaf_index <= ? and " + ShareQueries.VISIBLE_TO_READER
                         + " order by l.leaf_index limit ?",
                 (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
-                afterLeaf,
-                bound,
-                readerKind.name(),
-                reader,
-                reader,
-                limit);
+                parameters(afterLeaf, bound, reader, readerKind, limit));
     }
 }

@@ -19,14 +19,30 @@ public class ShareQueries {
     public record VisibleShare(String shareId, String provider, boolean withdrawn, int version, long sequenceNumber) {}
 
     /**
-     * The visibility predicate over {@code share_view s}, for reader {@code ?} (partner id, kind).
-     * TLP:CLEAR and TLP:GREEN: every enrolled, unsuspended partner (the security layer admits only
-     * those). TLP:AMBER, TLP:AMBER+STRICT, TLP:RED: the provider and the audience. Auditors: all.
+     * The visibility predicate over {@code share_view s} (PRODUCT.md §3), the same rules as the
+     * domain's {@code ShareVisibilityPolicy}: auditors see all; TLP:CLEAR and TLP:GREEN every
+     * enrolled, unsuspended partner (the security layer admits only those); otherwise the provider
+     * and the audience; and TLP:AMBER (not +STRICT) also the lead of an investigation that linked
+     * it. Parameters, in order: {@link #readerParameters}.
      */
     public static final String VISIBLE_TO_READER =
-            "(? = 'AUDITOR' or s.marking in ('CLEAR', 'GREEN') or s.provider = ? or ? = any (s.audience))";
+            "(? = 'AUDITOR' or s.marking in ('CLEAR', 'GREEN') or s.provider = ? or ? = any (s.audience)"
+                    + " or (s.marking = 'AMBER' and exists (select 1 from investigation_evidence ie"
+                    + " join investigation_view iv on iv.investigation_id = ie.investigation_id"
+                    + " where ie.share_id = s.share_id and iv.lead_agency = ?)))";
+
+    /** The values for the placeholders of {@link #VISIBLE_TO_READER}. */
+    public static Object[] readerParameters(String reader, PartnerKind readerKind) {
+        return new Object[] {readerKind.name(), reader, reader, reader};
+    }
 
     private final JdbcTemplate jdbc;
+
+    static Object[] concat(Object[] first, Object[] second) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 
     ShareQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -42,11 +58,7 @@ public class ShareQueries {
                                 + VISIBLE_TO_READER,
                         (row, n) -> new VisibleShare(
                                 row.getString(1), row.getString(2), row.getBoolean(3), row.getInt(4), row.getLong(5)),
-                        shareId,
-                        version,
-                        readerKind.name(),
-                        reader,
-                        reader)
+                        concat(new Object[] {shareId, version}, readerParameters(reader, readerKind)))
                 .stream()
                 .findFirst();
     }

@@ -1,5 +1,10 @@
 package io.interdict.gateway.bundle;
 
+import io.interdict.domain.common.PartnerKind;
+import io.interdict.gateway.access.AccessLog;
+import io.interdict.gateway.partner.PartnerRegistry;
+import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
+import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
 import org.springframework.http.CacheControl;
@@ -20,19 +25,33 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class BundleController {
 
     private final BundleExport export;
+    private final PartnerRegistry registry;
+    private final AccessLog accessLog;
 
-    BundleController(BundleExport export) {
+    BundleController(BundleExport export, PartnerRegistry registry, AccessLog accessLog) {
         this.export = export;
+        this.registry = registry;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(path = "/api/v1/audit/bundle", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StreamingResponseBody> bundle(
+            AuthenticatedPartner caller,
             @RequestParam(name = "from", required = false) String from,
             @RequestParam(name = "firstTreeSize", required = false) String firstTreeSize) {
         long fromLeaf = from == null ? 0 : nonNegative("from", from);
         Long first = firstTreeSize == null ? null : nonNegative("firstTreeSize", firstTreeSize);
         BundleExport.Plan plan = export.plan(fromLeaf, first);
-        StreamingResponseBody body = out -> export.write(plan, out);
+        String auditor = registry.find(caller.partnerId())
+                .filter(partner -> partner.kind() == PartnerKind.AUDITOR)
+                .map(PartnerProfile::partnerId)
+                .orElseThrow(() -> new ApiProblemException(
+                        ApiProblem.NOT_PERMITTED,
+                        "audit bundles are exported to auditors only; found " + caller.partnerId()));
+        String request = "GET /api/v1/audit/bundle?from=" + fromLeaf + "&treeSize="
+                + plan.treeHead().treeSize();
+        StreamingResponseBody body =
+                out -> export.write(plan, out, page -> accessLog.recordsRead(auditor, request, page));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())

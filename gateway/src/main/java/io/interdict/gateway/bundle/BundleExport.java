@@ -102,8 +102,12 @@ public class BundleExport {
         });
     }
 
-    /** Streams the bundle; the caller closes {@code out}. */
-    public void write(Plan plan, OutputStream out) throws IOException {
+    /**
+     * Streams the bundle; the caller closes {@code out}. {@code beforePage} sees each page of
+     * records before any of it is written (the access log: no record leaves unlogged).
+     */
+    public void write(Plan plan, OutputStream out, java.util.function.Consumer<List<SignedRecord>> beforePage)
+            throws IOException {
         BundleWriter writer = new BundleWriter(out);
         writer.writeHeader(
                 plan.keys(), plan.firstTreeHead(), plan.treeHead(), plan.consistencyPath(), plan.leftFrontier());
@@ -111,20 +115,17 @@ public class BundleExport {
         for (long start = plan.fromLeaf(); start < end; start += PAGE) {
             long pageEnd = Math.min(end, start + PAGE);
             try {
-                jdbc.query(
+                List<SignedRecord> page = jdbc.query(
                         "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
                                 + " from merkle_leaf l join domain_event_entry e on e.global_index = l.global_index"
                                 + " where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index",
-                        row -> {
-                            SignedRecord record = records.fromRow(row, 0).withLeafIndex(row.getLong("leaf_index"));
-                            try {
-                                writer.writeRecord(record);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        },
+                        (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
                         start,
                         pageEnd);
+                beforePage.accept(page);
+                for (SignedRecord record : page) {
+                    writer.writeRecord(record);
+                }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

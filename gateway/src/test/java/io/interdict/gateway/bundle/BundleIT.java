@@ -174,6 +174,30 @@ class BundleIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void everyExportedPageIsRecordedInTheAccessLogBeforeItLeaves() throws Exception {
+        long before = bundleReads();
+
+        export("?from=0");
+
+        assertThat(bundleReads()).isGreaterThan(before);
+        String recordIds = jdbc.queryForObject(
+                "select convert_from(payload, 'UTF8')::jsonb ->> 'recordIds' from domain_event_entry"
+                        + " where payload_type = 'io.interdict.domain.access.RecordsRead'"
+                        + " and convert_from(payload, 'UTF8')::jsonb ->> 'request' like 'GET /api/v1/audit/bundle%'"
+                        + " order by global_index desc limit 1",
+                String.class);
+        assertThat(recordIds).startsWith("[\"");
+    }
+
+    private long bundleReads() {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type = 'io.interdict.domain.access.RecordsRead'"
+                        + " and convert_from(payload, 'UTF8')::jsonb ->> 'reader' = 'auditor'"
+                        + " and convert_from(payload, 'UTF8')::jsonb ->> 'request' like 'GET /api/v1/audit/bundle%'",
+                Long.class);
+    }
+
+    @Test
     void theBundleNeedsTheAuditScopeAndAToken() {
         awaitLeaf(push("amazon", "SCOPE", null));
         assertThat(api.get("auditor", "/api/v1/audit/bundle?from=0").status()).isEqualTo(200);

@@ -1,11 +1,11 @@
 package io.interdict.gateway.log;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.audit.canonical.Jcs;
+import io.interdict.audit.canonical.Timestamps;
 import io.interdict.audit.merkle.MerkleHashes;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
@@ -17,14 +17,11 @@ import java.util.Base64;
  */
 public final class TreeHeadPayload {
 
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private TreeHeadPayload() {}
 
     /** ISO-8601 in UTC with exactly three fraction digits, e.g. {@code 2026-11-30T09:12:44.120Z}. */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return Timestamps.format(instant);
     }
 
     /** Standard base64 with padding (RFC 4648 §4), as hashes travel in the API. */
@@ -41,12 +38,10 @@ public final class TreeHeadPayload {
             throw new IllegalArgumentException("rootHash must be " + MerkleHashes.HASH_LENGTH + " bytes, got "
                     + (rootHash == null ? "null" : rootHash.length + " bytes"));
         }
-        StringBuilder json = new StringBuilder(128);
-        json.append("{\"rootHash\":");
-        CanonicalJson.appendString(json, base64(rootHash));
-        json.append(",\"timestamp\":");
-        CanonicalJson.appendString(json, timestamp(timestamp));
-        json.append(",\"treeSize\":").append(treeSize).append('}');
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        ObjectNode head = JsonNodeFactory.instance.objectNode();
+        head.put("treeSize", treeSize);
+        head.put("rootHash", base64(rootHash));
+        head.put("timestamp", timestamp(timestamp));
+        return Jcs.canonicalize(head);
     }
 }

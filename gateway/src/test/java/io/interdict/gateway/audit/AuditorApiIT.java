@@ -115,7 +115,18 @@ class AuditorApiIT extends GatewayIntegrationTest {
         assertThat(cbpRead.get("request").asText()).isEqualTo("GET /api/v1/shares/" + shareId);
         assertThat(cbpRead.get("recordId").asText()).isEqualTo(recordId);
         assertThat(Instant.parse(cbpRead.get("readAt").asText())).isAfterOrEqualTo(recordedAt);
-        assertThat(cbpRead.get("accessRecordId").asText()).isNotBlank();
+        assertThat(cbpRead.get("accessRecordId").asText()).isNotBlank().isNotEqualTo(recordId);
+        assertThat(cbpRead.get("access").asText()).isEqualTo("READ");
+        // Its author holds it from the instant it was recorded: the push was answered with it.
+        JsonNode authored = reads.get(0);
+        assertThat(authored.get("reader").asText()).isEqualTo("amazon");
+        assertThat(authored.get("access").asText()).isEqualTo("AUTHOR");
+        assertThat(authored.get("accessRecordId").asText()).isEqualTo(recordId);
+        assertThat(authored.get("recordId").asText()).isEqualTo(recordId);
+        assertThat(Instant.parse(authored.get("readAt").asText())).isEqualTo(recordedAt);
+        assertThat(authored.get("request").asText()).isEqualTo("recorded IntelligenceShared");
+        assertThat(reads.stream().filter(read -> read.get("access").asText().equals("AUTHOR")))
+                .hasSize(1);
         assertThat(reads).extracting(read -> read.get("reader").asText()).doesNotContain("dhl", "ipr-center");
         assertThat(reads)
                 .extracting(read -> Instant.parse(read.get("readAt").asText()))

@@ -27,13 +27,26 @@ public class AuditRecords {
     /** Where a record (or, when named by its aggregate id, an aggregate's first record) sits. */
     public record RecordRef(String recordId, String aggregateId, String recordType, Instant recordedAt) {}
 
+    /** How a partner came to hold a record. */
+    public enum AccessKind {
+        /**
+         * The partner caused the record: its write was answered with it (or it was recorded on its
+         * behalf). The record itself is the evidence, signed with its partner and instant.
+         */
+        AUTHOR,
+        /** The record was handed out in a response, logged by a {@code RecordsRead} event. */
+        READ
+    }
+
     /**
-     * One read of a record, from a {@code RecordsRead} event.
+     * One access to a record.
      *
      * @param recordId the record that was read
-     * @param accessRecordId the recordId of the {@code RecordsRead} signed record that logged it
+     * @param accessRecordId the signed record that proves the access: the {@code RecordsRead} record
+     *     of a read, the record itself for its author
      */
-    public record AccessEntry(String recordId, String reader, Instant readAt, String request, String accessRecordId) {}
+    public record AccessEntry(
+            String recordId, String reader, Instant readAt, String request, String accessRecordId, AccessKind kind) {}
 
     private final JdbcTemplate jdbc;
     private final SignedRecords records;
@@ -96,7 +109,10 @@ public class AuditRecords {
     }
 
     /**
-     * Every read of any of {@code recordIds}, in time order. A jsonb scan of the access events
+     * Every access to any of {@code recordIds}, in time order: each record's author when it was
+     * recorded (a write is answered with the record it caused, so the author holds it from that
+     * instant; logging those answers again as reads would only restate the record), then every
+     * read. A jsonb scan of the access events
      * (ARCHITECTURE.md, "The auditor API": why no projection yet).
      */
     public List<AccessEntry> reads(Collection<String> recordIds) {
@@ -104,6 +120,21 @@ public class AuditRecords {
             return List.of();
         }
         List<AccessEntry> entries = new ArrayList<>(jdbc.query(
+                "select " + SignedRecords.prefixedColumns("e") + " from domain_event_entry e"
+                        + " where e.event_identifier = any (?) order by e.global_index",
+                statement -> statement.setArray(
+                        1, statement.getConnection().createArrayOf("varchar", recordIds.toArray(String[]::new))),
+                (row, n) -> {
+                    SignedRecord record = records.fromRow(row, n);
+                    return new AccessEntry(
+                            record.recordId(),
+                            record.partner(),
+                            Instant.parse(record.recordedAt()),
+                            "recorded " + record.recordType(),
+                            record.recordId(),
+                            AccessKind.AUTHOR);
+                }));
+        entries.addAll(jdbc.query(
                 "select r.record_id, j.p ->> 'reader' as reader, j.p ->> 'occurredAt' as read_at,"
                         + " j.p ->> 'request' as request, e.event_identifier, e.global_index"
                         + " from domain_event_entry e"
@@ -121,7 +152,8 @@ public class AuditRecords {
                         row.getString("reader"),
                         Instant.parse(row.getString("read_at")),
                         row.getString("request"),
-                        row.getString("event_identifier"))));
+                        row.getString("event_identifier"),
+                        AccessKind.READ)));
         // Stable: equal instants keep the event store's order.
         entries.sort(Comparator.comparing(AccessEntry::readAt));
         return entries;

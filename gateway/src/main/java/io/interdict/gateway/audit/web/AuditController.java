@@ -154,7 +154,8 @@ class AuditController {
                     .put("readAt", read.readAt().toString())
                     .put("request", read.request())
                     .put("accessRecordId", read.accessRecordId())
-                    .put("recordId", read.recordId());
+                    .put("recordId", read.recordId())
+                    .put("access", read.kind().name());
         }
         return body;
     }

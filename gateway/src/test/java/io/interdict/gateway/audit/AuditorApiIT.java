@@ -13,6 +13,7 @@ import io.interdict.domain.partner.SuspendPartner;
 import io.interdict.domain.share.AmendIntelligenceShare;
 import io.interdict.domain.share.ShareContent;
 import io.interdict.domain.share.ShareSubject;
+import io.interdict.gateway.audit.query.AuditRecords;
 import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.security.ForgedTokens;
 import io.interdict.gateway.support.ApiClient;
@@ -59,6 +60,9 @@ class AuditorApiIT extends GatewayIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditRecords records;
 
     ApiClient api;
 
@@ -352,6 +356,48 @@ class AuditorApiIT extends GatewayIntegrationTest {
             assertThat(missing.status()).as(path).isEqualTo(404);
             assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void theHistoryPagesByGlobalIndexAsTheContractWritesItSettledRecordsOnly() {
+        String recordId = push("GLOBAL-" + UUID.randomUUID()).get("recordId").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !jdbc.queryForList(
+                                "select 1 from merkle_leaf where event_identifier = ?", Integer.class, recordId)
+                        .isEmpty());
+
+        // With no horizon, every logged record: pages in global order, none skipped or repeated.
+        List<String> paged = new ArrayList<>();
+        long after = 0;
+        while (!paged.contains(recordId)) {
+            AuditRecords.GlobalPage page = records.pageByGlobalIndex(after, 7, Duration.ZERO);
+            assertThat(page.records()).as("page after " + after).isNotEmpty();
+            assertThat(page.next()).isGreaterThan(after);
+            page.records().forEach(record -> paged.add(record.recordId()));
+            after = page.next();
+        }
+        assertThat(paged)
+                .containsExactlyElementsOf(jdbc.queryForList(
+                        "select event_identifier from domain_event_entry where global_index > 0 and global_index <= ?"
+                                + " order by global_index",
+                        String.class,
+                        after));
+
+        // Records logged less than the gap horizon ago are not settled yet: not handed out, next unchanged.
+        AuditRecords.GlobalPage unsettled = records.pageByGlobalIndex(0, 1000, Duration.ofHours(1));
+        assertThat(unsettled.records()).isEmpty();
+        assertThat(unsettled.next()).isZero();
+
+        // Over HTTP: a decimal after is a global index and next is one too (the shared gateway's
+        // horizon is 2 minutes, so this page may be empty, but it answers in the same shape).
+        JsonNode http = auditor("/api/v1/audit/events?after=0&limit=1000").json();
+        assertThat(http.get("next").asText()).matches("0|[1-9][0-9]*");
+        assertThat(list(http.get("records")))
+                .allSatisfy(record -> assertThat(record.has("leafIndex")).isTrue());
+        assertBadRequest("/api/v1/audit/events?after=-1", "after: not a cursor this gateway issued");
+        assertBadRequest("/api/v1/audit/events?after=007", "after: not a cursor this gateway issued");
+        assertBadRequest(
+                "/api/v1/audit/events?after=1234567890123456789012", "after: not a cursor this gateway issued");
     }
 
     private void assertBadRequest(String path, String detail) {

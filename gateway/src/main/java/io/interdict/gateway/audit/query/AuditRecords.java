@@ -6,6 +6,7 @@ import io.interdict.gateway.audit.TimedEvent;
 import io.interdict.gateway.record.SignedRecords;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,6 +71,45 @@ public class AuditRecords {
                 (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
                 afterLeaf,
                 limit);
+    }
+
+    /** A page in the event store's global order, and the global index to pass as {@code after} next. */
+    public record GlobalPage(List<SignedRecord> records, long next) {}
+
+    /**
+     * Up to {@code limit} signed records with a global index above {@code afterGlobalIndex}, in
+     * global-index order (PRODUCT.md §6, {@code /audit/events?after={globalIndex}}), and only from
+     * the settled prefix of the store, so that a later page never turns up a record below a cursor
+     * already handed out. The global index has gaps that can fill late: a transaction that took
+     * index g may commit after one that took g + 1. Settled is (a) at or below the highest global
+     * index among leaves appended more than {@code gapHorizon} ago — every event transaction is
+     * shorter than that (ADR 0004), so any event below such a leaf has committed by now — and (b)
+     * below the first committed event the Merkle log has not appended yet. Records therefore appear
+     * here about {@code gapHorizon} after they are logged; the leaf-index cursor of {@link #page}
+     * has no such delay.
+     */
+    public GlobalPage pageByGlobalIndex(long afterGlobalIndex, int limit, Duration gapHorizon) {
+        record Row(long globalIndex, SignedRecord record) {}
+        List<Row> rows = jdbc.query(
+                "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                        + " from domain_event_entry e left join merkle_leaf l on l.global_index = e.global_index"
+                        + " where e.global_index > ? and e.global_index <= (select coalesce(max(s.global_index), -1)"
+                        + " from merkle_leaf s where s.appended_at < now() - make_interval(secs => ?))"
+                        + " order by e.global_index limit ?",
+                (row, n) -> new Row(row.getLong("global_index"), withLeafIndex(row, n)),
+                afterGlobalIndex,
+                gapHorizon.toNanos() / 1e9,
+                limit);
+        List<SignedRecord> page = new ArrayList<>(rows.size());
+        long next = afterGlobalIndex;
+        for (Row row : rows) {
+            if (row.record().leafIndex() == null) {
+                break; // not appended yet: this page ends here, and a later one starts at it
+            }
+            page.add(row.record());
+            next = row.globalIndex();
+        }
+        return new GlobalPage(List.copyOf(page), next);
     }
 
     /** Every record of one aggregate, in sequence order, with its leaf index once in the log. */

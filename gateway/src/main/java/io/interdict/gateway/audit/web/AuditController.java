@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.audit.record.SignedRecord;
+import io.interdict.config.LogSettings;
 import io.interdict.domain.common.Guards;
 import io.interdict.domain.common.PartnerKind;
 import io.interdict.gateway.access.AccessLog;
@@ -15,6 +16,7 @@ import io.interdict.gateway.audit.ShareState;
 import io.interdict.gateway.audit.TimedEvent;
 import io.interdict.gateway.audit.query.AuditRecords;
 import io.interdict.gateway.audit.query.AuditRecords.AccessEntry;
+import io.interdict.gateway.audit.query.AuditRecords.GlobalPage;
 import io.interdict.gateway.audit.query.AuditRecords.RecordRef;
 import io.interdict.gateway.audit.query.VisibilityReplay;
 import io.interdict.gateway.audit.query.VisibilityReplay.VisibilityAsOf;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,35 +55,52 @@ class AuditController {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /**
+     * {@code after} as PRODUCT.md §6 writes it: a global index of the event store (decimal, at most
+     * 18 digits so it fits a long). Anything else must be a cursor from a previous page's {@code next}.
+     */
+    private static final Pattern GLOBAL_INDEX = Pattern.compile("(0|[1-9][0-9]{0,17})");
+
     private final AuditRecords records;
     private final VisibilityReplay visibility;
     private final PartnerRegistry registry;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final LogSettings log;
 
     AuditController(
             AuditRecords records,
             VisibilityReplay visibility,
             PartnerRegistry registry,
             AccessLog accessLog,
-            Clock clock) {
+            Clock clock,
+            LogSettings log) {
         this.records = records;
         this.visibility = visibility;
         this.registry = registry;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.log = log;
     }
 
-    /** The whole history as signed records, in Merkle log order, with an opaque cursor over leaf indexes. */
+    /**
+     * The whole history as signed records. With {@code after} a cursor from a previous page (or
+     * absent): in Merkle log order over gap-free leaf indexes, up to the moment. With {@code after} a
+     * global index (PRODUCT.md §6): in the event store's global order, settled records only (see
+     * {@link AuditRecords#pageByGlobalIndex}), {@code next} again a global index.
+     */
     @GetMapping("/events")
     ObjectNode events(
             AuthenticatedPartner caller,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String limit) {
         String auditor = auditor(caller);
-        long afterLeaf = FeedCursor.decode(after, "an audit events page");
         int size = limit(limit);
-        List<SignedRecord> page = records.page(afterLeaf, size);
+        boolean byGlobalIndex = after != null && GLOBAL_INDEX.matcher(after).matches();
+        long afterLeaf = byGlobalIndex ? -1 : FeedCursor.decode(after, "an audit events page");
+        GlobalPage globalPage =
+                byGlobalIndex ? records.pageByGlobalIndex(Long.parseLong(after), size, log.gapHorizon()) : null;
+        List<SignedRecord> page = byGlobalIndex ? globalPage.records() : records.page(afterLeaf, size);
         String query = java.util.stream.Stream.of(
                         after == null ? null : "after=" + after, limit == null ? null : "limit=" + size)
                 .filter(java.util.Objects::nonNull)
@@ -90,6 +110,10 @@ class AuditController {
         ObjectNode body = JSON.objectNode();
         ArrayNode array = body.putArray("records");
         page.forEach(record -> array.add(record.toJson()));
+        if (byGlobalIndex) {
+            body.put("next", Long.toString(globalPage.next()));
+            return body;
+        }
         long last = page.isEmpty() ? afterLeaf : page.get(page.size() - 1).leafIndex();
         body.set("next", last < 0 ? JSON.nullNode() : JSON.textNode(FeedCursor.encode(last)));
         return body;

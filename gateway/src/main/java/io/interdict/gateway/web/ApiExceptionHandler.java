@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,11 +19,15 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error leaves the API as an RFC 9457 problem: a stable type, a title, the status and a
@@ -98,29 +103,68 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return cast(respond(problem));
     }
 
+    /**
+     * The problems Spring MVC raises itself (no such endpoint, wrong method, media type, missing
+     * parameter…): our type and its fixed title (RFC 9457 §3.1.3: a title does not change from
+     * occurrence to occurrence), a detail in our words where Spring's would name its internals, and
+     * Spring's headers kept ({@code Allow} on 405, {@code Accept} on 415).
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null
-                && response.getBody() instanceof ProblemDetail problem
-                && problem.getType() != null
-                && "about:blank".equals(problem.getType().toString())) {
-            ApiProblem mapped = switch (status.value()) {
-                case 405 -> ApiProblem.METHOD_NOT_ALLOWED;
-                case 415 -> ApiProblem.UNSUPPORTED_MEDIA_TYPE;
-                case 413 -> ApiProblem.PAYLOAD_TOO_LARGE;
-                case 404 -> ApiProblem.NOT_FOUND;
-                default -> status.is4xxClientError() ? ApiProblem.MALFORMED_REQUEST : ApiProblem.INTERNAL;
-            };
-            problem.setType(mapped.type());
+        if (response == null
+                || !(response.getBody() instanceof ProblemDetail problem)
+                || problem.getType() == null
+                || !"about:blank".equals(problem.getType().toString())) {
+            return response;
         }
-        return response;
+        ApiProblem mapped = switch (status.value()) {
+            case 404 -> ApiProblem.NO_SUCH_ENDPOINT;
+            case 405 -> ApiProblem.METHOD_NOT_ALLOWED;
+            case 406 -> ApiProblem.NOT_ACCEPTABLE;
+            case 413 -> ApiProblem.PAYLOAD_TOO_LARGE;
+            case 415 -> ApiProblem.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ApiProblem.UNAVAILABLE;
+            default -> status.is4xxClientError() ? ApiProblem.MALFORMED_REQUEST : ApiProblem.INTERNAL;
+        };
+        String detail = detail(e, problem, mapped);
+        ProblemDetail ours = mapped.detail(detail);
+        ours.setInstance(problem.getInstance());
+        HttpHeaders kept = new HttpHeaders();
+        kept.putAll(response.getHeaders());
+        kept.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(ours, kept, status);
+    }
+
+    private static String detail(Exception e, ProblemDetail spring, ApiProblem mapped) {
+        if (e instanceof NoResourceFoundException missing) {
+            return "no endpoint answers " + missing.getHttpMethod() + " /" + missing.getResourcePath();
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            return method.getSupportedHttpMethods() == null
+                    ? method.getMethod() + " is not allowed here"
+                    : method.getMethod() + " is not allowed here; allowed: "
+                            + method.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException media) {
+            return media.getContentType() == null
+                    ? "Content-Type: expected application/json; none was sent"
+                    : "Content-Type: expected application/json; found " + media.getContentType();
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return "Accept: this endpoint answers application/json (and application/problem+json for"
+                    + " problems); the request accepts neither";
+        }
+        return spring.getDetail() != null ? spring.getDetail() : mapped.title();
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

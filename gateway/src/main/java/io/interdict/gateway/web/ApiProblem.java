@@ -28,6 +28,8 @@ public enum ApiProblem {
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send application/json"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
+    NO_SUCH_ENDPOINT(HttpStatus.NOT_FOUND, "no-such-endpoint", "No such endpoint"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "The gateway cannot serve this request now"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The gateway failed to process the request");
 
@@ -45,6 +47,10 @@ public enum ApiProblem {
 
     public HttpStatus status() {
         return status;
+    }
+
+    public String title() {
+        return title;
     }
 
     public URI type() {

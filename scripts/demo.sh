@@ -64,11 +64,14 @@ retry 20 bash -c "[ \"\$(curl -fsS -H 'Authorization: Bearer ${TOKENS[cbp]}' '$A
 call cbp GET "/feed?limit=1000" | jq -r '.records[] | "  \(.recordType) \(.aggregateId) by \(.partner), leaf \(.leafIndex)"' | tail -5
 call ipr-center GET "/shares/$SHARE_A" | jq '{recordType, partner, marking: .payload.marking, leafIndex}'
 
-say "ipr-center requests an inspection of the dhl shipment at USLAX"
+# Only dhl's own share is linked: the request is seen by the carrier (dhl) and every border
+# authority, so a linked share must be visible to all of them (docs/adr/0007). amazon's share, whose
+# audience is ipr-center and cbp, is linked into the investigation instead.
+say "ipr-center requests an inspection of the dhl shipment at USLAX, linking dhl's signal"
 INSPECTION="$(call ipr-center POST /inspections "{
   \"carrier\": \"dhl\", \"shipment\": {\"trackingNumber\": \"JD014600006281234567\", \"airWaybill\": \"176-12345675\"},
   \"portOfEntry\": \"USLAX\", \"reason\": \"suspected counterfeit footwear\",
-  \"linkedShares\": [\"$SHARE_A\", \"$SHARE_D\"], \"priority\": \"HIGH\"
+  \"linkedShares\": [\"$SHARE_D\"], \"priority\": \"HIGH\"
 }" | jq -r .aggregateId)"
 echo "inspection $INSPECTION"
 

@@ -1,6 +1,7 @@
 package io.interdict.gateway.inspection;
 
 import io.interdict.audit.record.SignedRecord;
+import io.interdict.domain.common.PartnerKind;
 import io.interdict.domain.common.PartnerRole;
 import io.interdict.domain.inspection.AcknowledgeInspection;
 import io.interdict.domain.inspection.CancelInspection;
@@ -15,10 +16,13 @@ import io.interdict.gateway.partner.PartnerRegistry;
 import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.record.CommandRecords;
 import io.interdict.gateway.share.query.ShareQueries;
+import io.interdict.gateway.share.query.ShareQueries.VisibleShare;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +31,8 @@ import org.springframework.stereotype.Component;
  * enrolled partner (its kind, roles and suspension from its own events), the inspection is visible
  * to it (else 404, PRODUCT.md §3 — never a 403 that would confirm it exists), and the facts that
  * live in other aggregates hold (the carrier is an enrolled carrier, every linked share exists and
- * is visible to the caller). What the partner's kind or role allows is left to the aggregate.
+ * is visible to the caller and to every partner who will see the request). What the partner's kind
+ * or role allows is left to the aggregate.
  */
 @Component
 public class Inspections {
@@ -64,14 +69,7 @@ public class Inspections {
                     "carrier: expected an enrolled partner with the CARRIER role; found " + request.carrier());
         }
         List<String> linked = request.linkedShares() == null ? List.of() : request.linkedShares();
-        for (String shareId : linked) {
-            if (shares.findVisible(shareId, caller.partnerId(), caller.kind(), null)
-                    .isEmpty()) {
-                throw new ApiProblemException(
-                        ApiProblem.INVALID_INPUT,
-                        "linkedShares: share " + shareId + " does not exist or is not visible to you");
-            }
-        }
+        requireLinkedSharesVisibleToEveryReader(caller, request.carrier(), linked);
         String inspectionId = UUID.randomUUID().toString();
         return commands.send(
                 inspectionId,
@@ -84,6 +82,52 @@ public class Inspections {
                         linked,
                         request.priority(),
                         caller.actor()));
+    }
+
+    /**
+     * The signed {@code InspectionRequested} names its linked shares and cannot be filtered per
+     * reader, and PRODUCT.md §3 shows the request to the requester, the carrier and every border
+     * authority. So each linked share must be visible — by the share read's own query — to all of
+     * them, or the ids would tell a partner about shares that do not exist for it (ADR 0007).
+     * Border authorities count whether suspended or not: a suspended one sees the request once
+     * reinstated. The requester's own refusal stays "does not exist or is not visible to you", the
+     * same for an unknown share.
+     */
+    private void requireLinkedSharesVisibleToEveryReader(PartnerProfile caller, String carrier, List<String> linked) {
+        if (linked.isEmpty()) {
+            return;
+        }
+        Set<String> readers = new LinkedHashSet<>();
+        readers.add(carrier);
+        readers.addAll(registry.enrolledOfKind(PartnerKind.BORDER_AUTHORITY));
+        readers.remove(caller.partnerId());
+        List<PartnerProfile> others = readers.stream()
+                .map(id -> registry.find(id)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "partner " + id + " was enrolled but has no enrolment event")))
+                .toList();
+        for (String shareId : linked) {
+            VisibleShare share = shares.findVisible(shareId, caller.partnerId(), caller.kind(), null)
+                    .orElseThrow(() -> new ApiProblemException(
+                            ApiProblem.INVALID_INPUT,
+                            "linkedShares: share " + shareId + " does not exist or is not visible to you"));
+            for (PartnerProfile reader : others) {
+                if (shares.findVisible(shareId, reader.partnerId(), reader.kind(), null)
+                        .isEmpty()) {
+                    throw new ApiProblemException(
+                            ApiProblem.LINKED_SHARE_NOT_SHARED,
+                            "linkedShares: share " + shareId + " is not visible to " + reader.partnerId() + " ("
+                                    + role(reader, carrier) + "), who will see this inspection request and the"
+                                    + " ids of its linked shares; ask the share's provider ("
+                                    + share.provider() + ") to add " + reader.partnerId()
+                                    + " to its audience, or leave the share out");
+                }
+            }
+        }
+    }
+
+    private static String role(PartnerProfile reader, String carrier) {
+        return reader.partnerId().equals(carrier) ? "the carrier of the shipment" : "a border authority";
     }
 
     public SignedRecord acknowledge(String partnerId, String inspectionId, String note) {

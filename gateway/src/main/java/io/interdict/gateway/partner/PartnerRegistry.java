@@ -11,12 +11,14 @@ import io.interdict.domain.partner.PartnerSuspended;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +52,25 @@ public class PartnerRegistry {
     }
 
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
 
-    public PartnerRegistry(EventStore eventStore) {
+    public PartnerRegistry(EventStore eventStore, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The ids of every partner enrolled with {@code kind}, suspended or not, in id order: read from
+     * the {@code PartnerEnrolled} events themselves (a partner's kind never changes), so an enrolment
+     * counts from the moment its event is stored, with no projection to wait for.
+     */
+    public List<String> enrolledOfKind(PartnerKind kind) {
+        return jdbc.queryForList(
+                "select aggregate_identifier from domain_event_entry where payload_type = ?"
+                        + " and convert_from(payload, 'UTF8')::jsonb ->> 'kind' = ? order by aggregate_identifier",
+                String.class,
+                PartnerEnrolled.class.getName(),
+                kind.name());
     }
 
     public Optional<PartnerProfile> find(String partnerId) {

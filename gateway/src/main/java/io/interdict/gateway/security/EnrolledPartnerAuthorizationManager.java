@@ -1,5 +1,6 @@
 package io.interdict.gateway.security;
 
+import io.interdict.gateway.web.ApiProblem;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,19 +68,23 @@ final class EnrolledPartnerAuthorizationManager implements AuthorizationManager<
         String partnerId = token.partner().partnerId();
         Optional<PartnerStatus> status = statuses.find(partnerId);
         if (status.isEmpty()) {
-            return new PartnerRefusal("partner " + partnerId + " is not enrolled");
+            return new PartnerRefusal(ApiProblem.NOT_PERMITTED, "partner " + partnerId + " is not enrolled");
         }
         if (status.get().suspended()) {
-            return new PartnerRefusal("partner " + partnerId + " is suspended");
+            return new PartnerRefusal(ApiProblem.NOT_PERMITTED, "partner " + partnerId + " is suspended");
         }
         if (requiredScope != null && !token.partner().scopes().contains(requiredScope)) {
-            return new PartnerRefusal("this request needs the scope '" + requiredScope + "'; the token grants "
-                    + token.partner().scopes().stream().sorted().toList());
+            return new PartnerRefusal(
+                    ApiProblem.INSUFFICIENT_SCOPE,
+                    "this request needs the scope '" + requiredScope + "'; the token grants "
+                            + token.partner().scopes().stream().sorted().toList());
         }
         Set<String> granted = token.partner().scopes();
         if (!anyOfScopes.isEmpty() && anyOfScopes.stream().noneMatch(granted::contains)) {
-            return new PartnerRefusal("this request needs one of the scopes " + anyOfScopes + "; the token grants "
-                    + granted.stream().sorted().toList());
+            return new PartnerRefusal(
+                    ApiProblem.INSUFFICIENT_SCOPE,
+                    "this request needs one of the scopes " + anyOfScopes + "; the token grants "
+                            + granted.stream().sorted().toList());
         }
         return ENROLLED;
     }

@@ -1,5 +1,6 @@
 package io.interdict.gateway.security;
 
+import io.interdict.gateway.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a request without an acceptable bearer token: 401 (400 for an RFC 6750 {@code
+ * Answers a request without an acceptable bearer token: 401 {@code
+ * urn:interdict:problem:unauthenticated} (400 {@code malformed-request} for an RFC 6750 {@code
  * invalid_request}) as {@code application/problem+json} with the RFC 6750 §3 challenge. With no
  * token the challenge carries no error code (§3.1); with a token, {@code invalid_token} and a fixed
  * description: which claim check failed, or, for a token that could not be verified at all, one
@@ -37,18 +39,22 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             problems.write(
                     request,
                     response,
-                    HttpStatus.UNAUTHORIZED,
+                    ApiProblem.UNAUTHENTICATED,
                     TOKEN_REQUIRED,
                     ProblemResponses.bearerChallenge(null, null));
             return;
         }
         OAuth2Error error = oauth.getError();
-        HttpStatus status = error instanceof BearerTokenError bearer ? bearer.getHttpStatus() : HttpStatus.UNAUTHORIZED;
+        // RFC 6750 §3.1: invalid_request is a 400 (a malformed Authorization header), the rest 401.
+        ApiProblem problem =
+                error instanceof BearerTokenError bearer && bearer.getHttpStatus() == HttpStatus.BAD_REQUEST
+                        ? ApiProblem.MALFORMED_REQUEST
+                        : ApiProblem.UNAUTHENTICATED;
         String description = describe(oauth);
         problems.write(
                 request,
                 response,
-                status,
+                problem,
                 description,
                 ProblemResponses.bearerChallenge(error.getErrorCode(), description));
     }

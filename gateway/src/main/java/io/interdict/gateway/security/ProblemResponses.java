@@ -1,19 +1,21 @@
 package io.interdict.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.interdict.gateway.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
  * Writes the RFC 9457 problem documents of the security layer: {@code type}, {@code title},
  * {@code status}, {@code detail} and {@code instance} (the path, never the query string, which may
- * hold a token). Details are texts chosen here; nothing a client sent is echoed but the path.
+ * hold a token). Type, title and status are those of an {@link ApiProblem}, so a client switches on
+ * the same {@code urn:interdict:problem:*} types whether the security layer or the API refused it.
+ * Details are texts chosen here; nothing a client sent is echoed but the path.
  */
 final class ProblemResponses {
 
@@ -26,7 +28,7 @@ final class ProblemResponses {
     void write(
             HttpServletRequest request,
             HttpServletResponse response,
-            HttpStatus status,
+            ApiProblem type,
             String detail,
             String wwwAuthenticate)
             throws IOException {
@@ -34,16 +36,16 @@ final class ProblemResponses {
             return;
         }
         response.resetBuffer();
-        response.setStatus(status.value());
+        response.setStatus(type.status().value());
         if (wwwAuthenticate != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
+        problem.put("type", type.type().toString());
+        problem.put("title", type.title());
+        problem.put("status", type.status().value());
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         json.writeValue(response.getOutputStream(), problem);

@@ -18,6 +18,12 @@ public enum ApiProblem {
             HttpStatus.UNPROCESSABLE_ENTITY,
             "evidence-link-refused",
             "A share may not be linked into this investigation (EvidenceLinkPolicy)"),
+    LINKED_SHARE_NOT_SHARED(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "linked-share-not-shared",
+            "A linked share is not visible to every partner who will see the inspection request"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required"),
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "insufficient-scope", "The token's scopes do not allow this request"),
     NOT_PERMITTED(HttpStatus.FORBIDDEN, "not-permitted", "The partner may not do this"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such record"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "The record's state does not allow this"),
@@ -55,6 +61,10 @@ public enum ApiProblem {
 
     public URI type() {
         return type;
+    }
+
+    public String title() {
+        return title;
     }
 
     public ProblemDetail detail(String detail) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interdict.domain.common.PartnerKind;
 import io.interdict.gateway.support.ApiClient;
 import io.interdict.gateway.support.ApiClient.Response;
 import io.interdict.gateway.support.GatewayIntegrationTest;
@@ -61,7 +62,7 @@ class InspectionApiIT extends GatewayIntegrationTest {
 
     @Test
     void anInvestigatorRequestsTheCarrierHoldsAndTheBorderAuthoritySeizes() {
-        String shareId = steps.pushShare("amazon", share("TLP:AMBER", "[\"ipr-center\",\"cbp\"]"), "ipr-center");
+        String shareId = steps.pushShare("amazon", share("TLP:GREEN", "[]"), "ipr-center");
 
         Response requested = api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + shareId + "\"]"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
@@ -247,6 +248,77 @@ class InspectionApiIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void anAmberShareTheCarrierCannotSeeIsRefusedNamingTheCarrierAndNothingIsStored() {
+        String shareId = steps.pushShare("amazon", share("TLP:AMBER", "[\"ipr-center\",\"cbp\"]"), "ipr-center");
+        long before = steps.storedEvents();
+
+        Response refused = api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + shareId + "\"]"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:interdict:problem:linked-share-not-shared");
+        assertThat(refused.json().get("detail").asText())
+                .contains("share " + shareId + " is not visible to dhl (the carrier of the shipment)")
+                .contains("ask the share's provider (amazon) to add dhl to its audience, or leave the share out");
+        assertThat(steps.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aShareSomeBorderAuthorityCannotSeeIsRefusedEvenWhileThatAuthorityIsSuspended() {
+        // Sorts before every other border authority, so it is the first one found wanting.
+        String border = steps.enrol("a-border", PartnerKind.BORDER_AUTHORITY, "[]");
+        steps.suspend(border);
+        // dhl's own share: the carrier sees it, ipr-center and cbp are in the audience, the new authority is not.
+        String shareId = steps.pushShare("dhl", share("TLP:AMBER", "[\"ipr-center\",\"cbp\"]"), "ipr-center");
+        long before = steps.storedEvents();
+
+        Response refused = api.post("ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + shareId + "\"]"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:interdict:problem:linked-share-not-shared");
+        assertThat(refused.json().get("detail").asText())
+                .contains("share " + shareId + " is not visible to " + border + " (a border authority)")
+                .contains("ask the share's provider (dhl) to add " + border + " to its audience");
+        assertThat(steps.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void greenAndClearSharesLinkWhoeverWillSeeTheRequest() {
+        String green = steps.pushShare("amazon", share("TLP:GREEN", "[]"), "ipr-center");
+        String clear = steps.pushShare("dhl", share("TLP:CLEAR", "[]"), "ipr-center");
+
+        Response requested = api.post(
+                "ipr-center", "/api/v1/inspections", inspection("dhl", "[\"" + green + "\",\"" + clear + "\"]"));
+
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("payload").get("linkedShares").toString())
+                .isEqualTo("[\"" + green + "\",\"" + clear + "\"]");
+    }
+
+    @Test
+    void anAmberShareWhoseAudienceHoldsTheCarrierAndEveryBorderAuthorityLinks() {
+        String carrier = steps.enrol("carrier", PartnerKind.SIGNAL_PROVIDER, "[\"CARRIER\"]");
+        steps.signAgreement("amazon", carrier);
+        List<String> audience = new ArrayList<>(List.of("ipr-center", carrier));
+        for (String border : steps.borderAuthorities()) {
+            if (!border.equals("cbp")) {
+                steps.signAgreement("amazon", border);
+            }
+            audience.add(border);
+        }
+        String shareId = steps.pushShare(
+                "amazon",
+                share("TLP:AMBER", ApiClient.JSON.valueToTree(audience).toString()),
+                "ipr-center");
+
+        Response requested = api.post("cbp", "/api/v1/inspections", inspection(carrier, "[\"" + shareId + "\"]"));
+
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("payload").get("linkedShares").get(0).asText())
+                .isEqualTo(shareId);
+    }
+
+    @Test
     void theCarrierMustBeAnEnrolledCarrier() {
         long before = steps.storedEvents();
 
@@ -372,6 +444,8 @@ class InspectionApiIT extends GatewayIntegrationTest {
 
     private static void assertForbidden(Response response, String scope) {
         assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("type").asText()).isEqualTo("urn:interdict:problem:insufficient-scope");
+        assertThat(response.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
         assertThat(response.json().get("detail").asText()).contains(scope);
     }
 

@@ -314,8 +314,14 @@ class BearerTokenRejectionIT extends GatewayIntegrationTest {
     private static void assertProblem(HttpResponse<String> response, String token) {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = Http.json(response);
-        assertThat(problem.get("type").asText()).isNotBlank();
-        assertThat(problem.get("title").asText()).isNotBlank();
+        // The same problem types as the API's own refusals (ApiProblem), never about:blank.
+        if (response.statusCode() == 401) {
+            assertThat(problem.get("type").asText()).isEqualTo("urn:interdict:problem:unauthenticated");
+            assertThat(problem.get("title").asText()).isEqualTo("A valid bearer token is required");
+        } else {
+            assertThat(problem.get("type").asText()).isEqualTo("urn:interdict:problem:malformed-request");
+            assertThat(problem.get("title").asText()).isEqualTo("The request could not be read");
+        }
         assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
         assertThat(problem.get("detail").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -65,7 +65,7 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
     void aTokenWithoutTheRequiredScopeIsForbidden() {
         HttpResponse<String> response = http.getWithBearer("/api/v1/test/shares-write", Tokens.fetch(http, "auditor"));
 
-        assertForbiddenProblem(response, "scopes");
+        assertForbiddenProblem(response, "insufficient-scope", "scopes");
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .get()
                 .asString()
@@ -77,9 +77,13 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
         String token = partnerToken(SUSPENDED, "shares:write shares:read");
 
         assertForbiddenProblem(
-                http.getWithBearer("/api/v1/test/shares-write", token), "partner " + SUSPENDED + " is suspended");
+                http.getWithBearer("/api/v1/test/shares-write", token),
+                "not-permitted",
+                "partner " + SUSPENDED + " is suspended");
         assertForbiddenProblem(
-                http.getWithBearer("/api/v1/test/whoami", token), "partner " + SUSPENDED + " is suspended");
+                http.getWithBearer("/api/v1/test/whoami", token),
+                "not-permitted",
+                "partner " + SUSPENDED + " is suspended");
     }
 
     @Test
@@ -90,7 +94,8 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
 
         commands.sendAndWait(new SuspendPartner("dhl", "test: suspension takes effect at once", OPERATOR));
         try {
-            assertForbiddenProblem(http.getWithBearer("/api/v1/test/whoami", token), "partner dhl is suspended");
+            assertForbiddenProblem(
+                    http.getWithBearer("/api/v1/test/whoami", token), "not-permitted", "partner dhl is suspended");
         } finally {
             commands.sendAndWait(new ReinstatePartner("dhl", "test: reinstated", OPERATOR));
         }
@@ -103,7 +108,9 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
         String token = partnerToken(NEVER_ENROLLED, "shares:write shares:read admin");
 
         assertForbiddenProblem(
-                http.getWithBearer("/api/v1/test/whoami", token), "partner " + NEVER_ENROLLED + " is not enrolled");
+                http.getWithBearer("/api/v1/test/whoami", token),
+                "not-permitted",
+                "partner " + NEVER_ENROLLED + " is not enrolled");
     }
 
     @Test
@@ -154,13 +161,17 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
                 Tokens.validClaims(partnerId, scopes.split(" ")).build());
     }
 
-    private static void assertForbiddenProblem(HttpResponse<String> response, String detail) {
+    private static void assertForbiddenProblem(HttpResponse<String> response, String type, String detail) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = Http.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(403);
-        assertThat(problem.get("title").asText()).isEqualTo("Forbidden");
-        assertThat(problem.get("type").asText()).isNotBlank();
+        assertThat(problem.get("type").asText()).isEqualTo("urn:interdict:problem:" + type);
+        assertThat(problem.get("title").asText())
+                .isEqualTo(
+                        type.equals("not-permitted")
+                                ? "The partner may not do this"
+                                : "The token's scopes do not allow this request");
         assertThat(problem.get("detail").asText()).contains(detail);
     }
 }

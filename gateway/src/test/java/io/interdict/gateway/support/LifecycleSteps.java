@@ -87,6 +87,8 @@ public final class LifecycleSteps {
 
     public void awaitRow(String table, String idColumn, String id) {
         await().atMost(READ_MODEL)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.queryForObject(
                                 "select count(*) from " + table + " where " + idColumn + " = ?", Long.class, id)
                         == 1);
@@ -119,6 +121,48 @@ public final class LifecycleSteps {
                 investigationId, "Another agency's case", List.of("X"), Actor.of(lead, PartnerKind.INVESTIGATOR)));
         awaitRow("investigation_view", "investigation_id", investigationId);
         return investigationId;
+    }
+
+    /** Enrols a fresh partner through the admin API ({@code roles} a JSON array text) and returns its id. */
+    public String enrol(String prefix, PartnerKind kind, String roles) {
+        String id = Shares.freshPartnerId(prefix);
+        Response enrolled = api.post(
+                "operator",
+                "/api/v1/admin/partners",
+                "{\"id\":\"" + id + "\",\"kind\":\"" + kind + "\",\"displayName\":\"Partner " + id + "\",\"roles\":"
+                        + roles + "}");
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        return id;
+    }
+
+    /** Signs an agreement from {@code provider} to {@code recipient}: every record kind, up to TLP:AMBER+STRICT. */
+    public void signAgreement(String provider, String recipient) {
+        Response signed = api.post(
+                "operator",
+                "/api/v1/admin/agreements",
+                "{\"provider\":\"" + provider + "\",\"recipient\":\"" + recipient + "\",\"kinds\":"
+                        + "[\"COUNTERFEIT_SELLER\",\"COUNTERFEIT_PRODUCT\",\"SUSPECT_SHIPMENT\",\"PRICE_GOUGING\","
+                        + "\"FRAUD\"],\"maxMarking\":\"TLP:AMBER+STRICT\",\"validFrom\":\"2026-01-01T00:00:00Z\"}");
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+    }
+
+    /** Suspends a partner through the admin API. */
+    public void suspend(String partnerId) {
+        Response suspended =
+                api.post("operator", "/api/v1/admin/partners/" + partnerId + "/suspension", "{\"reason\":\"test\"}");
+        assertThat(suspended.status()).as(suspended.body()).isBetween(200, 201);
+    }
+
+    /**
+     * Every partner enrolled as a border authority so far (other tests in the shared gateway enrol
+     * some), straight from the stored enrolment events.
+     */
+    public List<String> borderAuthorities() {
+        return jdbc.queryForList(
+                "select aggregate_identifier from domain_event_entry where payload_type ="
+                        + " 'io.interdict.domain.partner.PartnerEnrolled'"
+                        + " and convert_from(payload, 'UTF8') like '%\"kind\":\"BORDER_AUTHORITY\"%'",
+                String.class);
     }
 
     /** How many inspection and investigation events are stored (reads may log events of their own). */

@@ -63,10 +63,6 @@ public enum ApiProblem {
         return type;
     }
 
-    public String title() {
-        return title;
-    }
-
     public ProblemDetail detail(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);

@@ -101,7 +101,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/**")
                         .access(enrolled)
                         .anyRequest()
-                        .denyAll())
+                        .access(new OutsideTheApi()))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new SizeLimitedBearerTokenResolver(settings.maxTokenBytes()))
                         .authenticationEntryPoint(unauthenticated)

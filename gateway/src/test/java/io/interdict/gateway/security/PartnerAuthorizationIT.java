@@ -139,7 +139,13 @@ class PartnerAuthorizationIT extends GatewayIntegrationTest {
         for (String path : new String[] {"/", "/anything", "/actuator/env", "/actuator/heapdump", "/api/v2/shares"}) {
             HttpResponse<String> anonymous = http.get(path);
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
-            assertThat(http.getWithBearer(path, operator).statusCode()).as(path).isEqualTo(403);
+            HttpResponse<String> denied = http.getWithBearer(path, operator);
+            assertThat(denied.statusCode()).as(path).isEqualTo(403);
+            assertThat(denied.body())
+                    .as(path)
+                    .contains("urn:interdict:problem:not-permitted")
+                    .contains("nothing at GET " + path + " is served to partners")
+                    .doesNotContain("scope");
         }
     }
 

@@ -59,7 +59,7 @@ SHARE_D="$(call dhl POST /shares '{
 echo "share $SHARE_D"
 
 say "ipr-center and cbp pull them (the feed, then one share)"
-retry 20 bash -c "[ \"\$(curl -fsS -H 'Authorization: Bearer ${TOKENS[cbp]}' '$API/feed?limit=1000' \
+retry 60 bash -c "[ \"\$(curl -fsS -H 'Authorization: Bearer ${TOKENS[cbp]}' '$API/feed?limit=1000' \
     | jq '[.records[] | select(.aggregateId == \"$SHARE_D\")] | length')\" -gt 0 ]"
 call cbp GET "/feed?limit=1000" | jq -r '.records[] | "  \(.recordType) \(.aggregateId) by \(.partner), leaf \(.leafIndex)"' | tail -5
 call ipr-center GET "/shares/$SHARE_A" | jq '{recordType, partner, marking: .payload.marking, leafIndex}'
@@ -76,7 +76,7 @@ INSPECTION="$(call ipr-center POST /inspections "{
 echo "inspection $INSPECTION"
 
 say "dhl acknowledges the hold"
-retry 20 call dhl POST "/inspections/$INSPECTION/acknowledgement" '{}' | jq -r .recordType
+retry 60 call dhl POST "/inspections/$INSPECTION/acknowledgement" '{}' | jq -r .recordType
 
 say "cbp schedules and completes the inspection: SEIZED"
 call cbp POST "/inspections/$INSPECTION/schedule" "{\"scheduledFor\": \"$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\", \"location\": \"LAX cargo bay 4\"}" | jq -r .recordType
@@ -85,11 +85,13 @@ call cbp POST "/inspections/$INSPECTION/completion" '{"result": "SEIZED", "findi
 say "ipr-center opens an investigation, links the evidence, records CIVIL_LITIGATION"
 INVESTIGATION="$(call ipr-center POST /investigations '{"title": "Northline Imports footwear", "subjects": ["A3KX9Q1L0PZ"]}' | jq -r .aggregateId)"
 echo "investigation $INVESTIGATION"
-retry 20 call ipr-center POST "/investigations/$INVESTIGATION/evidence" "{\"shareIds\": [\"$SHARE_A\"], \"inspectionIds\": [\"$INSPECTION\"]}" | jq -r .recordType
+retry 60 call ipr-center POST "/investigations/$INVESTIGATION/evidence" "{\"shareIds\": [\"$SHARE_A\"], \"inspectionIds\": [\"$INSPECTION\"]}" | jq -r .recordType
 call ipr-center POST "/investigations/$INVESTIGATION/outcome" '{"outcome": "CIVIL_LITIGATION", "details": "suit filed against the seller"}' | jq -r .recordType
 
 say "amazon sees the outcome of the investigation its signal fed"
-retry 20 bash -c "curl -fsS -H 'Authorization: Bearer ${TOKENS[amazon]}' '$API/investigations/$INVESTIGATION' | jq -e '.outcome == \"CIVIL_LITIGATION\" or .outcome.outcome == \"CIVIL_LITIGATION\"' >/dev/null"
+# (jq -e on the empty output of a failed curl still exits 0: compare the value itself.)
+retry 60 bash -c "[ \"\$(curl -fsS -H 'Authorization: Bearer ${TOKENS[amazon]}' '$API/investigations/$INVESTIGATION' \
+    | jq -r .outcome)\" = CIVIL_LITIGATION ]"
 call amazon GET "/investigations/$INVESTIGATION" | jq .
 
 say "every step above is a signed record in the Merkle log"

@@ -160,7 +160,7 @@ class InvestigationController {
             // Feedback: only the caller's own shares, and only the records of the outcomes.
             strings(answer.putArray("shareIds"), queries.linkedSharesOf(view.investigationId(), reader.partnerId()));
             signed = answer.putArray("records");
-            outcomes.forEach(outcome -> records.find(view.investigationId(), outcome.sequenceNumber())
+            outcomes.forEach(outcome -> records.findInLog(view.investigationId(), outcome.sequenceNumber())
                     .ifPresent(handedOut::add));
         }
         accessLog.recordsRead(reader.partnerId(), "GET /api/v1/investigations/" + investigationId, handedOut);

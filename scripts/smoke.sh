@@ -26,7 +26,11 @@ stop() {
     fi
     PID=""
 }
-cleanup() { stop || true; rm -rf "$WORK"; }
+cleanup() {
+    local status=$?
+    stop || true
+    if [ "$status" -eq 0 ]; then rm -rf "$WORK"; else echo "smoke: failed; the gateway's log is $WORK/gateway.log" >&2; fi
+}
 trap cleanup EXIT
 
 start() {
@@ -55,7 +59,7 @@ stop
 echo "smoke: stopped with SIGTERM; starting again on the same data directory"
 start
 "$PYTHON" scripts/independent-check.py "$BASE"
-if grep -E '^[0-9T:.-]+Z +ERROR' "$WORK/gateway.log"; then
+if grep -E -A20 '^[0-9T:.-]+Z +ERROR' "$WORK/gateway.log"; then
     echo "smoke: the gateway logged errors (above)" >&2
     exit 1
 fi

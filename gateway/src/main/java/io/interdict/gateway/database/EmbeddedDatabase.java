@@ -75,6 +75,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // Stopped by close(), when Spring destroys this bean: after the event processors
+                    // have released their token claims and the pool has closed. zonky's own JVM
+                    // shutdown hook would stop it concurrently with that, mid-release.
+                    .setRegisterShutdownHook(false)
                     .start();
             createDatabaseIfMissing(postgres);
             log.info("Embedded PostgreSQL serving {} on 127.0.0.1:{}", directory, postgres.getPort());

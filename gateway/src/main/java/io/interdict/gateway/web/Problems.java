@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.interdict.domain.common.DomainRuleViolation;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.ProblemDetail;
 
@@ -51,9 +53,23 @@ public final class Problems {
             return ApiProblem.MALFORMED_REQUEST.detail("unknown field '" + unknown.getPropertyName() + "' at "
                     + path(unknown) + "; expected one of " + unknown.getKnownPropertyIds());
         }
+        if (cause instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null) {
+            Matcher coercion = COERCION.matcher(mapping.getOriginalMessage());
+            if (coercion.find()) {
+                return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mapping) + ": expected "
+                        + expected(coercion.group(3)) + ", found " + found(coercion.group(1))
+                        + " (values are never converted)");
+            }
+        }
         if (cause instanceof InvalidFormatException invalid) {
             return ApiProblem.MALFORMED_REQUEST.detail(
                     "field " + path(invalid) + ": " + firstLine(invalid.getOriginalMessage()));
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && trailing.getOriginalMessage() != null
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            return ApiProblem.MALFORMED_REQUEST.detail(
+                    "malformed JSON: more content after the top-level value; send exactly one JSON value");
         }
         if (cause instanceof MismatchedInputException mismatched) {
             String expected = mismatched.getTargetType() == null
@@ -75,6 +91,30 @@ public final class Problems {
                     "field " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage()));
         }
         return ApiProblem.MALFORMED_REQUEST.detail("the request body is missing or is not JSON");
+    }
+
+    /** Jackson's refusal to convert a scalar: "Cannot coerce Floating-point value (5.5) to `java.lang.Integer`". */
+    private static final Pattern COERCION =
+            Pattern.compile("^Cannot coerce ([A-Za-z-]+) value \\((.*)\\) to `([^`]+)`", Pattern.DOTALL);
+
+    private static String found(String jsonKind) {
+        return switch (jsonKind) {
+            case "Floating-point" -> "a number with a fraction or exponent";
+            case "Integer" -> "an integer";
+            case "String" -> "a string";
+            case "Boolean" -> "true or false";
+            default -> jsonKind.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String expected(String javaType) {
+        return switch (javaType.substring(javaType.lastIndexOf('.') + 1)) {
+            case "Integer", "int", "Long", "long", "Short", "short" -> "an integer";
+            case "String" -> "a string";
+            case "Boolean", "boolean" -> "true or false";
+            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
+            default -> "a " + javaType.substring(javaType.lastIndexOf('.') + 1);
+        };
     }
 
     private static String path(JsonMappingException e) {

@@ -28,6 +28,8 @@ public class StrictRequestBodies {
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // 5.5 for an integer field is refused, not truncated to 5.
+        copy.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         copy.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         copy.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,6 +16,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.interdict.gateway.support.GatewayIntegrationTest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -110,6 +112,46 @@ class BearerTokenRejectionIT extends GatewayIntegrationTest {
                 Tokens.validClaims("amazon", "shares:write").build());
 
         assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void aTokenCarryingItsOwnKeyInJwkOrJkuIsNotTrusted() throws Exception {
+        // RFC 8725 §3.10 / the embedded-key attack: the key a token names for itself is never used.
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+        String token = Tokens.sign(
+                new RSASSASigner(stranger),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("stranger")
+                        .jwk(stranger.toPublicJWK())
+                        .jwkURL(URI.create("http://localhost:" + port + "/api/v1/keys"))
+                        .build(),
+                Tokens.validClaims("operator", "admin").build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    @Test
+    void aTokenWithACriticalHeaderTheGatewayDoesNotUnderstandIsRefused() {
+        // RFC 7515 §4.1.11: signed by the issuer's own key, but "crit" names an extension we do not
+        // implement, so the token must be rejected.
+        String token = Tokens.sign(
+                rsaSigner(issuerKey.signingKey()),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(issuerKey.signingKey().getKeyID())
+                        .customParam("urn:example:must-understand", true)
+                        .criticalParams(java.util.Set.of("urn:example:must-understand"))
+                        .build(),
+                Tokens.validClaims("amazon", "shares:read").build());
+
+        assertInvalidToken(http.getWithBearer(WHOAMI, token), token);
+    }
+
+    private static RSASSASigner rsaSigner(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

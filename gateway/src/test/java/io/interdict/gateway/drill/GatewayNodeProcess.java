@@ -89,6 +89,10 @@ final class GatewayNodeProcess {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

@@ -57,8 +57,12 @@ class NodeFaultDrill {
     private static final Path VERIFIER = Path.of("..", "audit", "target", "interdict-verify.jar");
     private static final Duration START = Duration.ofSeconds(240);
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
-    /** Claim timeout, plus the claim interval and one balancing round to notice, plus polling. */
-    private static final Duration TAKEOVER_BOUND = CLAIM_TIMEOUT.plusSeconds(1 + 2 + 2);
+    /**
+     * From the kill: the claim timeout (counted from the dead node's last renewal, at most 1 s before
+     * the kill), one balancing round (2 s) to see the node gone, one claim interval (1 s), and slack
+     * for a loaded machine and for polling the survivor's actuator.
+     */
+    private static final Duration TAKEOVER_BOUND = CLAIM_TIMEOUT.plusSeconds(1 + 2 + 1 + 6);
 
     private static final int CLIENTS = 6;
     private static final int PUSHES_THROUGH_KILL = 2_000;
@@ -103,7 +107,7 @@ class NodeFaultDrill {
 
                 PushLoad load = new PushLoad(
                         () -> nodes.stream().filter(GatewayNodeProcess::alive).toList());
-                killOneNodeUnderLoad(load, a, b, nodes);
+                killOneNodeUnderLoad(load, cluster, a, b, nodes);
                 stopTheDatabaseUnderLoad(load, cluster, a, b);
 
                 verifyEveryAcknowledgedPush(load, cluster, a, trustedHead, work);
@@ -196,7 +200,17 @@ class NodeFaultDrill {
         b.ownedSegments().forEach((p, owned) -> total.merge(p, owned.size(), Integer::sum));
         int ackedAtKill = load.acknowledgedCount();
         long killedAt = System.nanoTime();
+        long pid = b.pid();
         b.kill();
+        String lastRenewal;
+        try (Connection c = cluster.connect()) {
+            try (Statement s = c.createStatement();
+                    ResultSet rows = s.executeQuery("select max(\"timestamp\") || ' (' || count(*) || ' segments)'"
+                            + " from token_entry where owner like '" + pid + "@%'")) {
+                rows.next();
+                lastRenewal = rows.getString(1);
+            }
+        }
         Drills.await(TAKEOVER_BOUND.plusSeconds(30), "node-a owns every segment", () -> {
             Map<String, List<Integer>> owned = a.ownedSegments();
             return total.entrySet().stream()

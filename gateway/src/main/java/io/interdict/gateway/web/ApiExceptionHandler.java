@@ -125,15 +125,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Whether a failure is the database being unreachable or going away mid-request: a connection
-     * that could not be had, or SQLSTATE class 08 (connection exception) or 57P0x (server shutting
-     * down, crashed, or not yet accepting connections) anywhere in the cause chain.
+     * that could not be had or was cut (socket errors, a pooled connection closed under the request),
+     * or SQLSTATE class 08 (connection exception) or 57P0x (server shutting down, crashed, or not yet
+     * accepting connections) anywhere in the cause chain.
      */
     static boolean databaseGone(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof CannotGetJdbcConnectionException
-                    || t instanceof DataAccessResourceFailureException) {
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.SocketException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            // HikariCP's answer on a connection the pool closed under the request (no SQLSTATE).
+            if (t instanceof java.sql.SQLException && "Connection is closed".equals(t.getMessage())) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {

@@ -103,6 +103,7 @@ class NodeFaultDrill {
                 summary.put("split before the kill", "a=" + a.ownedSegments() + " b=" + b.ownedSegments());
 
                 conflictingWithdrawalsThroughTwoNodes(a, b, cluster);
+                sameKeyThroughTwoNodes(a, b, cluster);
                 JsonNode trustedHead = treeHead(a);
 
                 PushLoad load = new PushLoad(
@@ -186,8 +187,66 @@ class NodeFaultDrill {
                 rounds + " rounds, each exactly one 200 and one 409 (" + conflicts + "), one event each");
     }
 
+    /** The same push, with the same Idempotency-Key, sent through both nodes at once: one share. */
+    private void sameKeyThroughTwoNodes(GatewayNodeProcess a, GatewayNodeProcess b, ThrowawayCluster cluster)
+            throws Exception {
+        int rounds = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            String token = Drills.token(a.base(), "amazon");
+            for (int round = 0; round < rounds; round++) {
+                String key = java.util.UUID.randomUUID().toString();
+                String body = PushLoad.body("amazon", key);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (GatewayNodeProcess node : List.of(a, b)) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return Drills.HTTP.send(
+                                HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/shares"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Authorization", "Bearer " + token)
+                                        .header("Content-Type", "application/json")
+                                        .header("Idempotency-Key", key)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    }));
+                }
+                go.countDown();
+                Set<String> recordIds = new HashSet<>();
+                String shareId = null;
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                    assertThat(response.statusCode() / 100).as(response.body()).isEqualTo(2);
+                    JsonNode record = Drills.JSON.readTree(response.body());
+                    recordIds.add(record.get("recordId").asText());
+                    shareId = record.get("aggregateId").asText();
+                }
+                assertThat(recordIds)
+                        .as("round %d: both answers are the one record", round)
+                        .hasSize(1);
+                try (Connection c = cluster.connect()) {
+                    assertThat(count(
+                                    c,
+                                    "select count(*) from domain_event_entry where aggregate_identifier = '" + shareId
+                                            + "'"))
+                            .isEqualTo(1);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        summary.put(
+                "same Idempotency-Key through two nodes at once", rounds + " rounds, each one record and one event");
+    }
+
     private void killOneNodeUnderLoad(
-            PushLoad load, GatewayNodeProcess a, GatewayNodeProcess b, List<GatewayNodeProcess> nodes)
+            PushLoad load,
+            ThrowawayCluster cluster,
+            GatewayNodeProcess a,
+            GatewayNodeProcess b,
+            List<GatewayNodeProcess> nodes)
             throws Exception {
         long started = System.nanoTime();
         ExecutorService clients = load.start(CLIENTS, PUSHES_THROUGH_KILL);
@@ -220,8 +279,9 @@ class NodeFaultDrill {
         summary.put("SIGKILL of node-b", "after " + ackedAtKill + " acknowledged pushes");
         summary.put(
                 "takeover by node-a",
-                takeover.toMillis() + " ms (claim timeout " + CLAIM_TIMEOUT.toMillis() + " ms, bound "
-                        + TAKEOVER_BOUND.toMillis() + " ms)");
+                takeover.toMillis() + " ms after the kill (claim timeout " + CLAIM_TIMEOUT.toMillis() + " ms, bound "
+                        + TAKEOVER_BOUND.toMillis() + " ms); node-b's last claim renewal " + lastRenewal
+                        + ", killed at " + java.time.Instant.now().minus(takeover));
         assertThat(takeover).as("takeover time").isLessThanOrEqualTo(TAKEOVER_BOUND);
         b.start();
         b.awaitReady(START);
@@ -262,22 +322,24 @@ class NodeFaultDrill {
         long restartedAt = System.nanoTime();
         summary.put(
                 "PostgreSQL down", Duration.ofNanos(restartedAt - stoppedAt).toMillis() + " ms (stop -m immediate)");
-        PushLoad.awaitDone(clients);
-        // Recovered by themselves: both nodes serve pushes again and own their segments.
+        // Recovered by themselves, while the clients keep pushing: both nodes serve pushes again and
+        // own their segments.
         String token = Drills.token(a.base(), "amazon");
         for (GatewayNodeProcess node : List.of(a, b)) {
             Drills.await(
                     Duration.ofSeconds(60), node.name + " accepts pushes again", () -> pushOne(node, token) != null);
         }
+        long serving = Duration.ofNanos(System.nanoTime() - restartedAt).toMillis();
         Drills.await(
-                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
                 "both nodes own segments again",
                 () -> a.ownedSegments().values().stream().noneMatch(List::isEmpty)
                         && b.ownedSegments().values().stream().noneMatch(List::isEmpty));
         summary.put(
                 "recovery after the restart",
-                Duration.ofNanos(System.nanoTime() - restartedAt).toMillis()
-                        + " ms until both nodes accepted pushes and owned segments");
+                "both nodes accepted pushes after " + serving + " ms and owned segments after "
+                        + Duration.ofNanos(System.nanoTime() - restartedAt).toMillis() + " ms");
+        PushLoad.awaitDone(clients);
         summary.put("503 problem responses", load.unavailable.get());
         summary.put(
                 "pushes through the database stop",

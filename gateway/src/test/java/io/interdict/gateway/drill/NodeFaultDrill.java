@@ -399,6 +399,7 @@ class NodeFaultDrill {
         Set<String> inFeed = new HashSet<>();
         String token = Drills.token(node.base(), "cbp");
         String[] cursor = {null};
+        int[] feedPages = {0};
         Drills.await(Duration.ofSeconds(120), "every acknowledged share in cbp's feed", () -> {
             while (true) {
                 JsonNode page = getJson(
@@ -407,14 +408,21 @@ class NodeFaultDrill {
                 String next =
                         page.get("next").isNull() ? null : page.get("next").asText();
                 boolean empty = page.get("records").isEmpty();
-                cursor[0] = next;
-                if (empty) {
+                boolean moved = next != null && !next.equals(cursor[0]);
+                if (moved) {
+                    cursor[0] = next;
+                }
+                if (empty || !moved) {
                     break;
                 }
             }
+            feedPages[0]++;
             return inFeed.containsAll(wanted);
         });
-        summary.put("in cbp's feed", wanted.stream().filter(inFeed::contains).count());
+        summary.put(
+                "in cbp's feed",
+                wanted.stream().filter(inFeed::contains).count() + " (feed read " + feedPages[0]
+                        + " times to the end)");
 
         // The log verifies end to end, consistent with the tree head saved before the faults.
         String auditor = Drills.token(node.base(), "auditor");

@@ -66,7 +66,7 @@ class NodeFaultDrill {
 
     private static final int CLIENTS = 6;
     private static final int PUSHES_THROUGH_KILL = 2_000;
-    private static final int PUSHES_THROUGH_DATABASE_STOP = 1_000;
+    private static final int PUSHES_THROUGH_DATABASE_STOP = 600;
 
     private final Map<String, Object> summary = new LinkedHashMap<>();
 
@@ -480,10 +480,12 @@ class NodeFaultDrill {
                 long processors = count(c, "select count(distinct processor_name) from token_entry");
                 Drills.await(Duration.ofMinutes(3), "the rebuild caught up", () -> {
                     try (Connection p = cluster.connect()) {
-                        // Tokens are Jackson JSON (GapAwareTrackingToken): every segment past the head.
+                        // Tokens are Jackson JSON: a GapAwareTrackingToken, wrapped in a ReplayToken while the
+                        // processor replays (currentToken); every segment past the head.
                         return count(
                                                 p,
-                                                "select count(*) from token_entry where token is null or coalesce((convert_from(token, 'UTF8')::jsonb->>'index')::bigint, -1) < "
+                                                "select count(*) from token_entry where token is null or coalesce((convert_from(token, 'UTF8')::jsonb->'currentToken'->>'index')::bigint,"
+                                                        + " (convert_from(token, 'UTF8')::jsonb->>'index')::bigint, -1) < "
                                                         + head)
                                         == 0
                                 && count(p, "select count(distinct processor_name) from token_entry") == processors;

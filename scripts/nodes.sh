@@ -45,6 +45,7 @@ stop_nodes() {
     else
         echo "stopped ${#PIDS[@]} nodes, kept database $DB (logs in $RUN_DIR)"
     fi
+    exit 0
 }
 trap stop_nodes INT TERM EXIT
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *     through {@code 127.0.0.1} or {@code localhost} carry the same issuer; the gateway accepts no
  *     other.
  * @param tokenTtl lifetime of an access token; between one minute and one day.
+ * @param keyFile its RSA signing key (PKCS#8 PEM), created there if missing; by default
+ *     {@code <interdict.data-dir>/keys/dev-issuer-rsa.pem}. Several nodes given the same file (and the
+ *     same {@code issuer}) issue tokens that every one of them accepts.
  */
 @Validated
 @ConfigurationProperties(prefix = "interdict.dev-issuer")
@@ -30,7 +34,8 @@ public record DevIssuerSettings(
         @DefaultValue("http://localhost:8080")
         String issuer,
 
-        @NotNull @DefaultValue("15m") Duration tokenTtl) {
+        @NotNull @DefaultValue("15m") Duration tokenTtl,
+        Path keyFile) {
 
     @AssertTrue(message = "token-ttl must be between 1m and 24h")
     public boolean isTokenTtlReasonable() {

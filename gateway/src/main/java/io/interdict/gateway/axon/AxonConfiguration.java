@@ -1,11 +1,14 @@
 package io.interdict.gateway.axon;
 
+import io.interdict.config.ProcessorSettings;
 import io.interdict.domain.agreement.SharingAgreement;
 import io.interdict.domain.inspection.InspectionRequest;
 import io.interdict.domain.investigation.Investigation;
 import io.interdict.domain.partner.Partner;
 import io.interdict.domain.share.IntelligenceShare;
+import io.interdict.gateway.startup.InvalidSettingException;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -13,6 +16,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -55,6 +59,12 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /** Names this node's database sessions, so the nodes can count each other (SegmentBalancer). */
+    @Bean
+    static GatewayNode gatewayNode() {
+        return new GatewayNode();
+    }
+
     /** The model's time source: command handlers take a Clock, never Instant.now(). */
     @Bean
     Clock clock() {
@@ -93,9 +103,33 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(IDEMPOTENCY_KEY, REQUEST_DIGEST);
     }
 
-    /** Every event processor is a pooled streaming one, its tokens in the same PostgreSQL. */
+    /**
+     * Every event processor is a pooled streaming one, its tokens in the same PostgreSQL, so nodes
+     * split the segments through the token store: each node claims at most its fair share
+     * ({@link SegmentBalancer}), renews its claims well within the claim timeout, and looks for
+     * expired claims of dead nodes every claim interval.
+     */
     @Bean
-    ConfigurerModule pooledStreamingProcessors() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledStreamingProcessors(
+            ProcessorSettings settings,
+            SegmentBalancer balancer,
+            @Value("${axon.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        if (settings.claimExtension().toMillis() < 100
+                || settings.claimExtension().multipliedBy(2).compareTo(claimTimeout) > 0
+                || settings.claimInterval().toMillis() < 100
+                || settings.balanceInterval().toMillis() < 100) {
+            throw new InvalidSettingException(
+                    "interdict.processors",
+                    "claim-extension must be at most half of axon.tokenstore.claim-timeout (" + claimTimeout
+                            + "), and every interval at least 100ms; found claim-extension "
+                            + settings.claimExtension() + ", claim-interval " + settings.claimInterval()
+                            + ", balance-interval " + settings.balanceInterval());
+        }
+        return configurer -> configurer
+                .eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder.tokenClaimInterval(
+                                settings.claimInterval().toMillis())
+                        .claimExtensionThreshold(settings.claimExtension().toMillis())
+                        .maxSegmentProvider(balancer::fairShare));
     }
 }

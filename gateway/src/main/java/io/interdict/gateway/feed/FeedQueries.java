@@ -35,13 +35,16 @@ class FeedQueries {
     }
 
     List<SignedRecord> page(String reader, PartnerKind readerKind, long afterLeaf, int limit) {
-        long handled = positions.handledThrough(ShareQueries.PROCESSOR);
+        // The page ends before the first leaf whose event the shares processor has not handled in
+        // every segment: past its position, or one of the gaps it still waits for below it.
+        ProcessorPositions.Progress handled = positions.progress(ShareQueries.PROCESSOR);
         Long bound = jdbc.queryForObject(
                 "select coalesce(min(leaf_index) - 1, (select coalesce(max(leaf_index), -1) from merkle_leaf))"
-                        + " from merkle_leaf where leaf_index > ? and global_index > ?",
+                        + " from merkle_leaf where leaf_index > ? and (global_index > ? or global_index = any(?))",
                 Long.class,
                 afterLeaf,
-                handled);
+                handled.index(),
+                handled.gaps().toArray(new Long[0]));
         if (bound == null || bound <= afterLeaf) {
             return List.of();
         }

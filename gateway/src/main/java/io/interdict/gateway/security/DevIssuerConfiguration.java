@@ -68,8 +68,12 @@ class DevIssuerConfiguration {
     }
 
     @Bean
-    DevIssuerKey devIssuerKey(DataDirectory dataDirectory) {
-        return new DevIssuerKey(DevIssuerKeyFile.loadOrCreate(dataDirectory.resolve(DevIssuerKeyFile.RELATIVE_PATH)));
+    DevIssuerKey devIssuerKey(DataDirectory dataDirectory, DevIssuerSettings settings) {
+        // One key file shared by several nodes makes every node accept the tokens of every other.
+        return new DevIssuerKey(DevIssuerKeyFile.loadOrCreate(
+                settings.keyFile() != null
+                        ? settings.keyFile()
+                        : dataDirectory.resolve(DevIssuerKeyFile.RELATIVE_PATH)));
     }
 
     @Bean

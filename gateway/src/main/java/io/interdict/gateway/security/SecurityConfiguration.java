@@ -47,7 +47,12 @@ class SecurityConfiguration {
 
     /** Operations endpoints anyone may call (README, "Operations"). */
     private static final String[] PUBLIC_OPERATIONS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/actuator/segments",
+        "/v3/api-docs",
+        "/v3/api-docs/**"
     };
 
     @Bean

@@ -62,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         TransientDataAccessException.class
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-        log.warn("Database unavailable: {}", e.getMessage());
+        log.warn("Database unavailable: {}", rootMessage(e));
         ResponseEntity<ProblemDetail> response =
                 respond(ApiProblem.UNAVAILABLE.detail("the database is unavailable; nothing was stored, retry later"));
         return ResponseEntity.status(response.getStatusCode())
@@ -74,6 +74,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security's entry point and access-denied handler answer these (401/403).
+        }
+        if (databaseGone(e)) {
+            // Axon and Hibernate wrap a lost connection in their own exceptions (command execution,
+            // event store, JDBC connection): still "nothing stored, retry", never a 500.
+            return databaseUnavailable(e);
         }
         log.error("Unexpected failure", e);
         return respond(ApiProblem.INTERNAL.detail("the request failed inside the gateway; it has been logged"));
@@ -160,6 +165,45 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + " problems); the request accepts neither";
         }
         return spring.getDetail() != null ? spring.getDetail() : mapped.title();
+    }
+
+    /**
+     * Whether a failure is the database being unreachable or going away mid-request: a connection
+     * that could not be had or was cut (socket errors, a pooled connection closed under the request),
+     * or SQLSTATE class 08 (connection exception) or 57P0x (server shutting down, crashed, or not yet
+     * accepting connections) anywhere in the cause chain.
+     */
+    static boolean databaseGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.net.SocketException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            // HikariCP's answer on a connection the pool closed under the request (no SQLSTATE).
+            if (t instanceof java.sql.SQLException && "Connection is closed".equals(t.getMessage())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return failure.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

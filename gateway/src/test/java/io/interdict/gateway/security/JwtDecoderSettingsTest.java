@@ -22,9 +22,9 @@ class JwtDecoderSettingsTest {
     private static final SecuritySettings SECURITY =
             new SecuritySettings("sub", "interdict-gateway", List.of("RS256", "ES256"), Duration.ofSeconds(60), 8192);
     private static final DevIssuerSettings DEV_ISSUER_OFF =
-            new DevIssuerSettings(false, "http://localhost:8080", Duration.ofMinutes(15));
+            new DevIssuerSettings(false, "http://localhost:8080", Duration.ofMinutes(15), null);
     private static final DevIssuerSettings DEV_ISSUER_ON =
-            new DevIssuerSettings(true, "http://localhost:8080", Duration.ofMinutes(15));
+            new DevIssuerSettings(true, "http://localhost:8080", Duration.ofMinutes(15), null);
 
     private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     private final ObjectProvider<DevIssuerKey> noKey = beans.getBeanProvider(DevIssuerKey.class);

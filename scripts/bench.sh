@@ -8,6 +8,7 @@
 # Environment:
 #   PGHOST, PGPORT, PGUSER   the PostgreSQL 15 server (default 127.0.0.1, 5432, postgres; trust auth)
 #   BENCH_SKIP_BUILD=1       use the jars already in */target
+#   GATEWAY_JAR=FILE         run this gateway jar instead (e.g. an earlier build, for before/after)
 #   BENCH_JFR=DIR            record the gateway with JDK Flight Recorder into DIR/gateway.jfr
 #   GATEWAY_JAVA_OPTS        extra JVM options for the gateway
 #   DRIVER_JAVA_OPTS         JVM options for the driver (default -Xmx3g)
@@ -58,7 +59,7 @@ if [ -n "${BENCH_JFR:-}" ]; then
 fi
 
 # shellcheck disable=SC2086
-java ${GATEWAY_JAVA_OPTS:-} "${JFR_OPTS[@]}" -jar gateway/target/interdict-gateway.jar \
+java ${GATEWAY_JAVA_OPTS:-} "${JFR_OPTS[@]}" -jar "${GATEWAY_JAR:-gateway/target/interdict-gateway.jar}" \
     --server.port="$PORT" \
     --server.address=127.0.0.1 \
     --interdict.data-dir="$WORK/data" \

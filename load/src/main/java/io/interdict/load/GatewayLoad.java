@@ -152,8 +152,9 @@ final class GatewayLoad {
     }
 
     /**
-     * {@code consumer} pages {@code GET /api/v1/feed} from the start, {@code limit} per page, until it
-     * has {@code expected} records. Each page is read with a streaming parser that counts records and
+     * {@code consumer} pages {@code GET /api/v1/feed} from the start, {@code limit} per page, to the
+     * end: the first empty page once it has at least {@code expected} records (the writers have caught
+     * up before this starts, so that page is the end of the feed). Each page is read with a streaming parser that counts records and
      * takes the cursor, so the driver's own JSON work stays small beside the gateway's.
      */
     FeedOutcome feed(String consumer, int limit, long expected, Duration patience) throws IOException {
@@ -163,7 +164,7 @@ final class GatewayLoad {
         long pageCount = 0;
         long start = System.nanoTime();
         long lastProgress = start;
-        while (records < expected) {
+        while (true) {
             String path = "/api/v1/feed?limit=" + limit
                     + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             long before = System.nanoTime();
@@ -181,6 +182,8 @@ final class GatewayLoad {
             }
             if (page.records() > 0) {
                 lastProgress = after;
+            } else if (records >= expected) {
+                break;
             } else if (after - lastProgress > patience.toNanos()) {
                 throw new IllegalStateException(
                         "the feed stopped at " + records + " of " + expected + " records for " + patience);

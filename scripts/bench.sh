@@ -9,6 +9,7 @@
 #   PGHOST, PGPORT, PGUSER   the PostgreSQL 15 server (default 127.0.0.1, 5432, postgres; trust auth)
 #   BENCH_SKIP_BUILD=1       use the jars already in */target
 #   GATEWAY_JAR=FILE         run this gateway jar instead (e.g. an earlier build, for before/after)
+#   LOAD_JAR=FILE            run this load driver jar instead
 #   BENCH_JFR=DIR            record the gateway with JDK Flight Recorder into DIR/gateway.jfr
 #   GATEWAY_JAVA_OPTS        extra JVM options for the gateway
 #   DRIVER_JAVA_OPTS         JVM options for the driver (default -Xmx3g)
@@ -83,7 +84,7 @@ done
 echo "gateway ready; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # shellcheck disable=SC2086
-java ${DRIVER_JAVA_OPTS:--Xmx3g} -jar load/target/interdict-load.jar \
+java ${DRIVER_JAVA_OPTS:--Xmx3g} -jar "${LOAD_JAR:-load/target/interdict-load.jar}" \
     --gateway "http://127.0.0.1:$PORT" \
     --jdbc-url "jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     --jdbc-user "$PGUSER" \

@@ -59,6 +59,12 @@ public final class LoadDriver implements Callable<Integer> {
     @Option(names = "--warmup", description = "warm-up seconds before each measured window (default: ${DEFAULT-VALUE})")
     int warmupSeconds = 5;
 
+    @Option(
+            names = "--gateway-warmup",
+            description = "seconds of unmeasured pushes and batch pushes before anything is measured, so the"
+                    + " gateway's JIT has compiled its hot paths (default: ${DEFAULT-VALUE})")
+    int gatewayWarmupSeconds = 30;
+
     @Option(names = "--baseline-seconds", description = "default: ${DEFAULT-VALUE}")
     int baselineSeconds = 15;
 
@@ -144,6 +150,20 @@ public final class LoadDriver implements Callable<Integer> {
         GatewayClient gateway = new GatewayClient(gatewayUrl);
         GatewayLoad load = new GatewayLoad(gateway, seed);
 
+        boolean drivesGateway = run.contains("push") || run.contains("batch") || run.contains("feed");
+        if (drivesGateway) {
+            for (String provider : GatewayLoad.PROVIDERS) {
+                gateway.registerSigningKey(provider);
+            }
+        }
+        conditions.put("gatewayWarmupSeconds", gatewayWarmupSeconds);
+        if (drivesGateway && gatewayWarmupSeconds > 0) {
+            log("gateway warm-up: %d s of pushes and batch pushes, not measured", gatewayWarmupSeconds);
+            Duration half = Duration.ofSeconds(Math.max(1, gatewayWarmupSeconds / 2));
+            load.push(4, Duration.ZERO, half);
+            load.batch(4, batchSize, Duration.ZERO, half);
+        }
+
         if (run.contains("baselines")) {
             conditions.put("baselineRowBytes", baselines.averagePayloadBytes());
             baselines.createTable();
@@ -169,11 +189,6 @@ public final class LoadDriver implements Callable<Integer> {
             }
         }
 
-        if (run.contains("push") || run.contains("batch") || run.contains("feed")) {
-            for (String provider : GatewayLoad.PROVIDERS) {
-                gateway.registerSigningKey(provider);
-            }
-        }
         if (run.contains("push")) {
             for (int n : clients) {
                 log("push, %d clients, %d s", n, pushSeconds);

@@ -360,18 +360,29 @@ public final class LoadDriver implements Callable<Integer> {
                 long events = count(s, "select count(*) from domain_event_entry");
                 long leaves = count(s, "select count(*) from merkle_leaf");
                 long projected = count(s, "select count(*) from share_view");
-                if (leaves >= events && projected >= shares) {
+                // The feed serves a leaf only once every segment of the "shares" processor has passed
+                // it (gap-aware tokens as Jackson JSON: the lowest gap, else the index).
+                long handled = count(
+                        s,
+                        "select coalesce(min(case when jsonb_array_length(t -> 'gaps') > 0"
+                                + " then (t -> 'gaps' ->> 0)::bigint - 1 else (t ->> 'index')::bigint end), -1)"
+                                + " from (select convert_from(token, 'UTF8')::jsonb t from token_entry"
+                                + " where processor_name = 'shares' and token is not null) x");
+                long lastShare = count(
+                        s,
+                        "select coalesce(max(global_index), -1) from domain_event_entry"
+                                + " where payload_type like '%.IntelligenceShared'");
+                if (leaves >= events && projected >= shares && handled >= lastShare) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the gateway did not catch up in " + patience + ": " + leaves
-                            + " leaves of " + events + " events, " + projected + " of " + shares + " shares projected");
+                            + " leaves of " + events + " events, " + projected + " of " + shares
+                            + " shares projected, shares processor at " + handled + " of " + lastShare);
                 }
                 Thread.sleep(500);
             }
         }
-        // The feed also waits for the shares processor's token, committed with its last rows.
-        Thread.sleep(1000);
     }
 
     private static long count(Statement s, String sql) throws Exception {

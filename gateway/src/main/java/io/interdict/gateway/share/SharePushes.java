@@ -16,22 +16,17 @@ import io.interdict.gateway.web.ApiProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pushing a share: the submitter signature, the sharing agreements in force ({@link ShareChecks}),
@@ -50,12 +45,6 @@ public class SharePushes {
     /** The outcome of a push: the stored record, and whether this call created it. */
     public record Pushed(SignedRecord record, boolean created) {}
 
-    /** One push of a batch, read and validated as a request. */
-    public record Item(JsonNode body, ShareContent content, String signature, String idempotencyKey) {}
-
-    /** What became of one item of a batch: pushed, or refused with the exception that says why. */
-    public record ItemOutcome(Pushed pushed, RuntimeException refused) {}
-
     private final PartnerRegistry registry;
     private final ShareChecks checks;
     private final CommandGateway commands;
@@ -63,8 +52,6 @@ public class SharePushes {
     private final SignedRecords records;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final TransactionTemplate transactions;
-    private final EntityManagerProvider entityManagers;
 
     SharePushes(
             PartnerRegistry registry,
@@ -73,9 +60,7 @@ public class SharePushes {
             EventStore eventStore,
             SignedRecords records,
             JdbcTemplate jdbc,
-            Clock clock,
-            PlatformTransactionManager transactionManager,
-            EntityManagerProvider entityManagers) {
+            Clock clock) {
         this.registry = registry;
         this.checks = checks;
         this.commands = commands;
@@ -83,8 +68,6 @@ public class SharePushes {
         this.records = records;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.entityManagers = entityManagers;
     }
 
     /** The calling partner as its own events say it is now; refused when it is not enrolled. */
@@ -156,54 +139,6 @@ public class SharePushes {
                     "this Idempotency-Key was already used for a different request (share " + shareId + ")");
         }
         return records.find(shareId, 0).map(record -> new Pushed(record, false));
-    }
-
-    /**
-     * Pushes every item of a batch, answering one outcome per item in order. Each item is checked
-     * exactly as a single push ({@link #push}); what differs is the transaction: all items go in
-     * one, so a batch of n shares costs one commit instead of n (the commit and its WAL flush
-     * dominated a batch pushed item by item).
-     *
-     * <p>An item refused by the gateway's own checks (signature, agreements, idempotency key reuse)
-     * is refused before it writes anything, so it fails alone and the others stay in the
-     * transaction. Anything else — a domain rule refusing a command, a concurrent retry winning an
-     * idempotency race, a database error — rolls the shared transaction back, and the batch is
-     * then pushed again item by item, each in its own transaction as before, so that one bad item
-     * still stops nothing else and leaves nothing behind.
-     */
-    public List<ItemOutcome> pushAll(PartnerProfile partner, List<Item> items) {
-        try {
-            List<ItemOutcome> outcomes = transactions.execute(status -> {
-                List<ItemOutcome> done = new ArrayList<>(items.size());
-                for (Item item : items) {
-                    try {
-                        done.add(new ItemOutcome(pushOne(partner, item), null));
-                    } catch (ApiProblemException refusedBeforeWriting) {
-                        done.add(new ItemOutcome(null, refusedBeforeWriting));
-                    }
-                    // The event store appends through JPA and flushes each item; what it flushed is
-                    // never read through JPA again, and left managed it would be dirty-checked at
-                    // every later flush of the batch (quadratic in the batch size).
-                    entityManagers.getEntityManager().clear();
-                }
-                return done;
-            });
-            return List.copyOf(outcomes);
-        } catch (RuntimeException oneItemSpoiledTheTransaction) {
-            List<ItemOutcome> outcomes = new ArrayList<>(items.size());
-            for (Item item : items) {
-                try {
-                    outcomes.add(new ItemOutcome(pushOne(partner, item), null));
-                } catch (RuntimeException refused) {
-                    outcomes.add(new ItemOutcome(null, refused));
-                }
-            }
-            return outcomes;
-        }
-    }
-
-    private Pushed pushOne(PartnerProfile partner, Item item) {
-        return push(partner, item.body(), item.content(), item.signature(), item.idempotencyKey());
     }
 
     /** With a key, the id is a name-based UUID of (partner, key): the same retry maps to the same share. */

@@ -130,9 +130,9 @@ class FeedIT extends GatewayIntegrationTest {
         String before = push("amazon", share("TLP:GREEN", "[]", seller));
         // More records ipr-center may not see than FeedQueries reads in one window.
         int hidden = (int) FeedQueries.WINDOW_LEAVES + 100;
-        for (int pushed = 0; pushed < hidden; pushed += 500) {
+        for (int pushed = 0; pushed < hidden; pushed += 100) {
             StringBuilder batch = new StringBuilder("{\"items\":[");
-            for (int i = 0; i < Math.min(500, hidden - pushed); i++) {
+            for (int i = 0; i < Math.min(100, hidden - pushed); i++) {
                 batch.append(i == 0 ? "" : ",")
                         .append("{\"share\":")
                         .append(share("TLP:AMBER", "[\"cbp\"]", seller))

@@ -106,8 +106,7 @@ class ShareBatchIT extends GatewayIntegrationTest {
 
     @Test
     void anItemTheAggregateRefusesFailsAloneAndTheOthersAreStoredEachOnce() {
-        // Past every gateway check, refused by the domain (expiry before now): the batch's shared
-        // transaction rolls back and the items are pushed again one by one.
+        // Past every gateway check, refused by the domain (expiry before now).
         ObjectNode expired = Shares.amber().put("expiresAt", "2020-01-01T00:00:00Z");
         ObjectNode batch = batch(Shares.amber(), expired, Shares.amber());
         ((ObjectNode) batch.get("items").get(0)).put("idempotencyKey", "batch-fallback-" + UUID.randomUUID());
@@ -126,7 +125,7 @@ class ShareBatchIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void aHundredItemsAreStoredTogetherEachWithItsOwnSignedRecord() {
+    void aHundredItemsAreStoredEachWithItsOwnSignedRecord() {
         ObjectNode[] shares = new ObjectNode[100];
         for (int i = 0; i < shares.length; i++) {
             shares[i] = Shares.amber();

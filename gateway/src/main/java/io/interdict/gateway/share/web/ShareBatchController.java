@@ -16,7 +16,6 @@ import io.interdict.gateway.web.Problems;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  *  "successes": [{"index": 0, "id": "<share id>", "record": {…signed record…}}, …],
  *  "failures": [{"index": 1, "status": 422, "type": "urn:interdict:problem:…", "detail": "…"}]}</pre>
  *
- * Each item is an ordinary push through {@link SharePushes#pushAll} — its own signature check,
- * agreement check and idempotency (an item's {@code idempotencyKey} works exactly like the header of
- * a single push); the accepted items are stored in one transaction, and when any of them fails
- * inside it the batch is pushed again item by item — so one refused item stops nothing else and
- * leaves nothing behind. More than {@value #MAX_ITEMS} items: 413 for the whole request, nothing stored.
+ * Each item is an ordinary push through {@link SharePushes#push} — its own signature check,
+ * agreement check, idempotency (an item's {@code idempotencyKey} works exactly like the header of a
+ * single push) and its own transaction — so one refused item stops nothing else and leaves nothing
+ * behind. More than {@value #MAX_ITEMS} items: 413 for the whole request, nothing stored.
  */
 @RestController
 class ShareBatchController {
@@ -86,45 +84,28 @@ class ShareBatchController {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ArrayNode successes = nodes.arrayNode();
         ArrayNode failures = nodes.arrayNode();
-        int count = batch.items().size();
-        Throwable[] refused = new Throwable[count];
-        List<Integer> readable = new ArrayList<>(count);
-        List<SharePushes.Item> items = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
+        for (int index = 0; index < batch.items().size(); index++) {
             try {
                 BatchItem item = requests.read(batch.items().get(index), BatchItem.class);
                 PushShareRequest share = requests.read(item.share(), PushShareRequest.class);
-                items.add(
-                        new SharePushes.Item(item.share(), share.toContent(), item.signature(), item.idempotencyKey()));
-                readable.add(index);
-            } catch (RuntimeException | JsonProcessingException unreadable) {
-                refused[index] = unreadable;
-            }
-        }
-        List<SharePushes.ItemOutcome> outcomes = pushes.pushAll(partner, items);
-        Pushed[] pushed = new Pushed[count];
-        for (int i = 0; i < outcomes.size(); i++) {
-            pushed[readable.get(i)] = outcomes.get(i).pushed();
-            refused[readable.get(i)] = outcomes.get(i).refused();
-        }
-        for (int index = 0; index < count; index++) {
-            if (pushed[index] != null) {
+                Pushed pushed =
+                        pushes.push(partner, item.share(), share.toContent(), item.signature(), item.idempotencyKey());
                 successes
                         .addObject()
                         .put("index", index)
-                        .put("id", pushed[index].record().aggregateId())
-                        .set("record", pushed[index].record().toJson());
-                continue;
+                        .put("id", pushed.record().aggregateId())
+                        .set("record", pushed.record().toJson());
+            } catch (RuntimeException | JsonProcessingException refused) {
+                ProblemDetail problem = Problems.of(refused);
+                if (problem.getStatus() >= 500) {
+                    log.error("Batch item {} of {} failed inside the gateway", index, partner.partnerId(), refused);
+                }
+                failures.addObject()
+                        .put("index", index)
+                        .put("status", problem.getStatus())
+                        .put("type", String.valueOf(problem.getType()))
+                        .put("detail", problem.getDetail());
             }
-            ProblemDetail problem = Problems.of(refused[index]);
-            if (problem.getStatus() >= 500) {
-                log.error("Batch item {} of {} failed inside the gateway", index, partner.partnerId(), refused[index]);
-            }
-            failures.addObject()
-                    .put("index", index)
-                    .put("status", problem.getStatus())
-                    .put("type", String.valueOf(problem.getType()))
-                    .put("detail", problem.getDetail());
         }
         ObjectNode status = nodes.objectNode();
         status.put("status", "complete");

@@ -5,6 +5,7 @@ import io.interdict.domain.common.PartnerKind;
 import io.interdict.gateway.axon.ProcessorPositions;
 import io.interdict.gateway.record.SignedRecords;
 import io.interdict.gateway.share.query.ShareQueries;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FeedQueries {
+
+    /** Leaves read per query at least (see {@link #page}). */
+    static final long WINDOW_LEAVES = 2000;
 
     private final JdbcTemplate jdbc;
     private final SignedRecords records;
@@ -48,14 +52,27 @@ class FeedQueries {
         if (bound == null || bound <= afterLeaf) {
             return List.of();
         }
-        return jdbc.query(
-                "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
-                        + " from merkle_leaf l"
-                        + " join domain_event_entry e on e.global_index = l.global_index"
-                        + " join share_view s on s.share_id = e.aggregate_identifier"
-                        + " where l.leaf_index > ? and l.leaf_index <= ? and " + ShareQueries.VISIBLE_TO_READER
-                        + " order by l.leaf_index limit ?",
-                (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
-                parameters(afterLeaf, bound, reader, readerKind, limit));
+        // The range is read in windows of a few pages' worth of leaves. One query over
+        // (afterLeaf, bound] would do the same work only when the planner walks the leaf index in
+        // order and stops at the limit; with statistics that lag a growing log (no ANALYZE yet) it
+        // joins and sorts the whole range instead, which makes paging a long feed from its start
+        // quadratic. A window bounds every query whatever the plan, and the page is the same rows.
+        long window = Math.max(WINDOW_LEAVES, 2L * limit);
+        List<SignedRecord> page = new ArrayList<>(limit);
+        long from = afterLeaf;
+        while (page.size() < limit && from < bound) {
+            long to = Math.min(bound, from + window);
+            page.addAll(jdbc.query(
+                    "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                            + " from merkle_leaf l"
+                            + " join domain_event_entry e on e.global_index = l.global_index"
+                            + " join share_view s on s.share_id = e.aggregate_identifier"
+                            + " where l.leaf_index > ? and l.leaf_index <= ? and " + ShareQueries.VISIBLE_TO_READER
+                            + " order by l.leaf_index limit ?",
+                    (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
+                    parameters(from, to, reader, readerKind, limit - page.size())));
+            from = to;
+        }
+        return page;
     }
 }

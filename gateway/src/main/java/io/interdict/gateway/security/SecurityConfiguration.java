@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 
 /**
@@ -123,6 +124,12 @@ class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** The default strict firewall, its header checks without a regular expression (see {@link HeaderCharacters}). */
+    @Bean
+    StrictHttpFirewall httpFirewall() {
+        return HeaderCharacters.firewall();
     }
 
     @Bean

@@ -136,6 +136,50 @@ class FeedIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aPageReachesPastMoreInvisibleRecordsThanOneQueryWindowReads() {
+        String seller = "WINDOW-" + UUID.randomUUID();
+        String before = push("amazon", share("TLP:GREEN", "[]", seller));
+        // More records ipr-center may not see than FeedQueries reads in one window.
+        int hidden = (int) FeedQueries.WINDOW_LEAVES + 100;
+        for (int pushed = 0; pushed < hidden; pushed += 100) {
+            StringBuilder batch = new StringBuilder("{\"items\":[");
+            for (int i = 0; i < Math.min(100, hidden - pushed); i++) {
+                batch.append(i == 0 ? "" : ",")
+                        .append("{\"share\":")
+                        .append(share("TLP:AMBER", "[\"cbp\"]", seller))
+                        .append('}');
+            }
+            Response stored = api.post(
+                    "amazon", "/api/v1/shares/batch", batch.append("]}").toString());
+            assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+            assertThat(stored.json().get("failure_count").asInt()).isZero();
+        }
+        String after = push("amazon", share("TLP:GREEN", "[]", seller));
+        JsonNode first = await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> api.get("ipr-center", "/api/v1/shares/" + before),
+                        r -> r.status() == 200 && r.json().has("leafIndex"))
+                .json();
+        String cursor = FeedCursor.encode(first.get("leafIndex").asLong());
+
+        Response page = await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () -> api.get("ipr-center", "/api/v1/feed?limit=1000&after=" + cursor),
+                        r -> r.status() == 200
+                                && ids(list(r.json().get("records"))).contains(after));
+
+        assertThat(page.json().get("records"))
+                .allSatisfy(r ->
+                        assertThat(r.get("payload").get("marking").asText()).isNotEqualTo("TLP:AMBER"));
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    @Test
     void everyFeedPageIsRecordedAsAnAccessEvent() {
         String id = push("amazon", share("TLP:AMBER", "[\"cbp\"]", "ACCESS-" + UUID.randomUUID()));
         Response read = await().atMost(Duration.ofSeconds(30))

@@ -105,6 +105,48 @@ class ShareBatchIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void anItemTheAggregateRefusesFailsAloneAndTheOthersAreStoredEachOnce() {
+        // Past every gateway check, refused by the domain (expiry before now).
+        ObjectNode expired = Shares.amber().put("expiresAt", "2020-01-01T00:00:00Z");
+        ObjectNode batch = batch(Shares.amber(), expired, Shares.amber());
+        ((ObjectNode) batch.get("items").get(0)).put("idempotencyKey", "batch-fallback-" + UUID.randomUUID());
+        long before = sharesStored();
+
+        Response response = api.post("amazon", "/api/v1/shares/batch", batch.toString());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("successes").findValuesAsText("index")).containsExactly("0", "2");
+        JsonNode failure = status.get("failures").get(0);
+        assertThat(failure.get("index").asInt()).isEqualTo(1);
+        assertThat(failure.get("status").asInt()).isBetween(400, 499);
+        assertThat(failure.get("detail").asText()).contains("expiresAt");
+        assertThat(sharesStored()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aHundredItemsAreStoredEachWithItsOwnSignedRecord() {
+        ObjectNode[] shares = new ObjectNode[100];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Shares.amber();
+        }
+        long before = sharesStored();
+
+        Response response =
+                api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("success_count").asInt()).isEqualTo(100);
+        assertThat(status.get("successes").findValuesAsText("id")).doesNotHaveDuplicates();
+        for (JsonNode success : status.get("successes")) {
+            assertThat(success.get("record").get("gatewaySignature").asText()).isNotBlank();
+            assertThat(success.get("record").get("aggregateSequence").asInt()).isZero();
+        }
+        assertThat(sharesStored()).isEqualTo(before + 100);
+    }
+
+    @Test
     void anItemThatIsNotAShareFailsWithAReadableReason() {
         ObjectNode batch = batch(Shares.amber());
         ArrayNode items = (ArrayNode) batch.get("items");

@@ -1,0 +1,238 @@
+package io.interdict.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.audit.canonical.Jcs;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The gateway phases: single pushes, batch pushes, and one consumer paging the feed. Every push is
+ * signed by the provider's registered key and carries an idempotency key, as a careful partner
+ * would send it. Counts every share created (in or out of a measured window), and how many of them
+ * the feed consumer may see, so the feed phase knows what it must find.
+ */
+final class GatewayLoad {
+
+    static final String[] PROVIDERS = {"amazon", "dhl"};
+
+    private final GatewayClient gateway;
+    private final long seed;
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong visibleToConsumer = new AtomicLong();
+
+    GatewayLoad(GatewayClient gateway, long seed) {
+        this.gateway = gateway;
+        this.seed = seed;
+    }
+
+    long created() {
+        return created.get();
+    }
+
+    long visibleToConsumer() {
+        return visibleToConsumer.get();
+    }
+
+    /** {@code POST /api/v1/shares}, one share per call. */
+    ClosedLoop.Outcome push(int clients, Duration warmup, Duration window) throws Exception {
+        long phaseSeed = seed ^ System.nanoTime();
+        return ClosedLoop.run(clients, warmup, window, index -> {
+            String provider = PROVIDERS[index % PROVIDERS.length];
+            ShareBodies bodies = new ShareBodies(new Random(phaseSeed + index));
+            return () -> {
+                ShareBodies.Body body = bodies.next();
+                byte[] canonical = Jcs.canonicalize(body.json());
+                GatewayClient.Response response = gateway.post(
+                        provider,
+                        "/api/v1/shares",
+                        canonical,
+                        Map.of(
+                                "Interdict-Signature", gateway.sign(provider, canonical),
+                                "Idempotency-Key", UUID.randomUUID().toString()));
+                if (response.status() != 201) {
+                    throw new IllegalStateException("push answered " + response.status() + ": " + abbreviate(response));
+                }
+                created.incrementAndGet();
+                if (body.visibleToConsumer()) {
+                    visibleToConsumer.incrementAndGet();
+                }
+                return 1;
+            };
+        });
+    }
+
+    /** {@code POST /api/v1/shares/batch}, {@code perCall} signed shares per call; units are shares. */
+    ClosedLoop.Outcome batch(int clients, int perCall, Duration warmup, Duration window) throws Exception {
+        long phaseSeed = seed ^ System.nanoTime();
+        return ClosedLoop.run(clients, warmup, window, index -> {
+            String provider = PROVIDERS[index % PROVIDERS.length];
+            ShareBodies bodies = new ShareBodies(new Random(phaseSeed + index));
+            return () -> batchCall(provider, bodies, perCall);
+        });
+    }
+
+    /** Batch pushes on {@code clients} threads until the consumer may see {@code target} shares. */
+    void fillUntilVisible(long target, int clients, int perCall) throws Exception {
+        long phaseSeed = seed ^ System.nanoTime();
+        AtomicLong failures = new AtomicLong();
+        Thread[] threads = new Thread[clients];
+        for (int i = 0; i < clients; i++) {
+            String provider = PROVIDERS[i % PROVIDERS.length];
+            ShareBodies bodies = new ShareBodies(new Random(phaseSeed + i));
+            threads[i] = new Thread(() -> {
+                while (visibleToConsumer.get() < target && failures.get() < 10) {
+                    try {
+                        batchCall(provider, bodies, perCall);
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() == 1) {
+                            System.err.println("fill: " + e);
+                        }
+                    }
+                }
+            });
+            threads[i].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (visibleToConsumer.get() < target) {
+            throw new IllegalStateException("could not push enough shares for the feed phase ("
+                    + visibleToConsumer.get() + " of " + target + "): " + failures.get() + " failed calls");
+        }
+    }
+
+    private long batchCall(String provider, ShareBodies bodies, int perCall) throws IOException {
+        ObjectNode request = GatewayClient.MAPPER.createObjectNode();
+        ArrayNode items = request.putArray("items");
+        boolean[] visible = new boolean[perCall];
+        for (int i = 0; i < perCall; i++) {
+            ShareBodies.Body body = bodies.next();
+            visible[i] = body.visibleToConsumer();
+            byte[] canonical = Jcs.canonicalize(body.json());
+            items.addObject()
+                    .put("idempotencyKey", UUID.randomUUID().toString())
+                    .put("signature", gateway.sign(provider, canonical))
+                    .set("share", body.json());
+        }
+        GatewayClient.Response response = gateway.post(
+                provider, "/api/v1/shares/batch", GatewayClient.MAPPER.writeValueAsBytes(request), Map.of());
+        if (response.status() != 200) {
+            throw new IllegalStateException("batch answered " + response.status() + ": " + abbreviate(response));
+        }
+        JsonNode status = response.json();
+        for (JsonNode success : status.path("successes")) {
+            created.incrementAndGet();
+            if (visible[success.path("index").asInt()]) {
+                visibleToConsumer.incrementAndGet();
+            }
+        }
+        JsonNode failures = status.path("failures");
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(
+                    "batch refused " + failures.size() + " of " + perCall + " items, first: " + failures.get(0));
+        }
+        return status.path("success_count").asLong();
+    }
+
+    /** What one consumer paging the feed from the start measured. */
+    record FeedOutcome(long records, long pages, double seconds, Latencies pageLatencies) {
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+
+    /**
+     * {@code consumer} pages {@code GET /api/v1/feed} from the start, {@code limit} per page, to the
+     * end: the first empty page once it has at least {@code expected} records (the writers have caught
+     * up before this starts, so that page is the end of the feed). Each page is read with a streaming parser that counts records and
+     * takes the cursor, so the driver's own JSON work stays small beside the gateway's.
+     */
+    FeedOutcome feed(String consumer, int limit, long expected, Duration patience) throws IOException {
+        Latencies pages = new Latencies();
+        String cursor = null;
+        long records = 0;
+        long pageCount = 0;
+        long start = System.nanoTime();
+        long lastProgress = start;
+        while (true) {
+            String path = "/api/v1/feed?limit=" + limit
+                    + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            long before = System.nanoTime();
+            GatewayClient.Response response = gateway.get(consumer, path);
+            long after = System.nanoTime();
+            if (response.status() != 200) {
+                throw new IllegalStateException("feed answered " + response.status() + ": " + abbreviate(response));
+            }
+            pages.add(after - before);
+            pageCount++;
+            Page page = Page.read(response.body());
+            records += page.records();
+            if (page.next() != null) {
+                cursor = page.next();
+            }
+            if (page.records() > 0) {
+                lastProgress = after;
+            } else if (records >= expected) {
+                break;
+            } else if (after - lastProgress > patience.toNanos()) {
+                throw new IllegalStateException(
+                        "the feed stopped at " + records + " of " + expected + " records for " + patience);
+            } else {
+                sleep(50);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new FeedOutcome(records, pageCount, seconds, Latencies.merge(java.util.List.of(pages)));
+    }
+
+    /** A feed page reduced to what the consumer loop needs. */
+    record Page(int records, String next) {
+        static Page read(byte[] json) throws IOException {
+            int records = 0;
+            String next = null;
+            try (JsonParser parser = GatewayClient.MAPPER.createParser(json)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("expected a feed page object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("records") && value == JsonToken.START_ARRAY) {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            records++;
+                            parser.skipChildren();
+                        }
+                    } else if (name.equals("next")) {
+                        next = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return new Page(records, next);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String abbreviate(GatewayClient.Response response) {
+        String text = response.text();
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * How the pooled streaming event processors share their segments between gateway nodes through the
  * token store (PRODUCT.md §6: several nodes on one PostgreSQL). A node that stops releases its
  * claims; a node that dies keeps them until Axon's claim timeout
- * ({@code axon.tokenstore.claim-timeout}, 5 s here) expires, then another node claims them.
+ * ({@code axon.eventhandling.tokenstore.claim-timeout}, 5 s here) expires, then another node claims them.
  *
  * @param claimInterval how often a node looks for unclaimed (or expired) segments to claim
  * @param claimExtension how often a node renews the claims it holds while it has nothing to process;

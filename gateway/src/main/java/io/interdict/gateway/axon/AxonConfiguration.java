@@ -113,14 +113,15 @@ public class AxonConfiguration {
     ConfigurerModule pooledStreamingProcessors(
             ProcessorSettings settings,
             SegmentBalancer balancer,
-            @Value("${axon.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         if (settings.claimExtension().toMillis() < 100
                 || settings.claimExtension().multipliedBy(2).compareTo(claimTimeout) > 0
                 || settings.claimInterval().toMillis() < 100
                 || settings.balanceInterval().toMillis() < 100) {
             throw new InvalidSettingException(
                     "interdict.processors",
-                    "claim-extension must be at most half of axon.tokenstore.claim-timeout (" + claimTimeout
+                    "claim-extension must be at most half of axon.eventhandling.tokenstore.claim-timeout ("
+                            + claimTimeout
                             + "), and every interval at least 100ms; found claim-extension "
                             + settings.claimExtension() + ", claim-interval " + settings.claimInterval()
                             + ", balance-interval " + settings.balanceInterval());

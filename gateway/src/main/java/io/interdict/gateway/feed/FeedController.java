@@ -11,6 +11,7 @@ import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
+import io.interdict.gateway.web.PageCursor;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/v1/feed}: the share records the caller may see, in log order (PRODUCT.md §6). */
 @RestController
 class FeedController {
-
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
 
     private final FeedQueries feed;
     private final PartnerRegistry registry;
@@ -39,7 +37,7 @@ class FeedController {
             AuthenticatedPartner caller,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String limit) {
-        int size = limit(limit);
+        int size = PageCursor.limit(limit);
         long afterLeaf = FeedCursor.decode(after);
         PartnerProfile reader = registry.find(caller.partnerId())
                 .orElseThrow(() -> new ApiProblemException(ApiProblem.NOT_PERMITTED, "not enrolled"));
@@ -56,29 +54,5 @@ class FeedController {
                 : JsonNodeFactory.instance.textNode(FeedCursor.encode(last));
         page.set("next", next);
         return page;
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST,
-                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found '" + abbreviate(limit) + "'");
-        }
-        if (value < 1 || value > MAX_LIMIT) {
-            throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST,
-                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
-        }
-        return value;
-    }
-
-    static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -51,4 +51,34 @@ public record PageCursor(Instant at, String id) {
         }
         return limit;
     }
+
+    /**
+     * The page size of a {@code limit} query parameter read as text (feed, audit events), with the
+     * same bounds: absent is {@value #DEFAULT_LIMIT}; anything but an integer from 1 to {@value
+     * #MAX_LIMIT} is refused, quoting at most the first 40 characters.
+     */
+    public static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new ApiProblemException(
+                    ApiProblem.MALFORMED_REQUEST,
+                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found '" + abbreviate(limit) + "'");
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw new ApiProblemException(
+                    ApiProblem.MALFORMED_REQUEST,
+                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
+        }
+        return value;
+    }
+
+    /** A query parameter as quoted back in a problem: its first 40 characters. */
+    public static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
 }

@@ -26,6 +26,7 @@ import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
+import io.interdict.gateway.web.PageCursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,8 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuditController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
     static final int MAX_ID_LENGTH = 255;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -95,7 +94,7 @@ class AuditController {
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String limit) {
         String auditor = auditor(caller);
-        int size = limit(limit);
+        int size = PageCursor.limit(limit);
         boolean byGlobalIndex = after != null && GLOBAL_INDEX.matcher(after).matches();
         long afterLeaf = byGlobalIndex ? -1 : FeedCursor.decode(after, "an audit events page");
         GlobalPage globalPage =
@@ -252,33 +251,9 @@ class AuditController {
         } catch (DateTimeParseException e) {
             throw new ApiProblemException(
                     ApiProblem.MALFORMED_REQUEST,
-                    "asOf: expected an ISO-8601 instant such as 2026-11-30T09:12:44Z; found '" + abbreviate(value)
-                            + "'");
+                    "asOf: expected an ISO-8601 instant such as 2026-11-30T09:12:44Z; found '"
+                            + PageCursor.abbreviate(value) + "'");
         }
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST,
-                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found '" + abbreviate(limit) + "'");
-        }
-        if (value < 1 || value > MAX_LIMIT) {
-            throw new ApiProblemException(
-                    ApiProblem.MALFORMED_REQUEST,
-                    "limit: expected an integer from 1 to " + MAX_LIMIT + ", found " + value);
-        }
-        return value;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static ObjectNode share(ShareState share) {

@@ -29,6 +29,42 @@ public final class Timestamps {
         return MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /**
+     * The fixed form of an {@link java.time.format.DateTimeFormatter#ISO_INSTANT} text such as
+     * {@link Instant#toString()} writes (no fraction, or one to nine digits), truncated to
+     * milliseconds: {@code format(Instant.parse(text))}, without the parser for the ordinary case.
+     * The event store keeps its timestamps in that form, and every record read back needs this.
+     */
+    public static String fromIsoInstant(String text) {
+        String candidate = millisOf(text);
+        if (candidate != null && parseOrdinary(candidate) != null) {
+            return candidate;
+        }
+        return format(Instant.parse(text));
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} with its fraction cut or padded to three digits; else null. */
+    private static String millisOf(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        if (length == 21 || (length > 20 && text.charAt(19) != '.')) {
+            return null;
+        }
+        for (int i = 20; i < length - 1; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return null;
+            }
+        }
+        StringBuilder millis = new StringBuilder(24).append(text, 0, 19).append('.');
+        for (int i = 20; i < 23; i++) {
+            millis.append(i < length - 1 ? text.charAt(i) : '0');
+        }
+        String candidate = millis.append('Z').toString();
+        return hasShape(candidate) ? candidate : null;
+    }
+
     /** Parses the fixed form only; anything else (no fraction, offsets, nanoseconds) is refused. */
     public static Instant parse(String text) {
         if (text == null || !hasShape(text)) {

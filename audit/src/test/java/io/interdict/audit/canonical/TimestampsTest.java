@@ -91,4 +91,57 @@ class TimestampsTest {
         }
         assertThatThrownBy(() -> Timestamps.parse(null)).isInstanceOf(DateTimeParseException.class);
     }
+
+    /** What {@link Timestamps#fromIsoInstant} replaces: the parser, then the fixed form. */
+    static Object isoReference(String text) {
+        try {
+            return Timestamps.format(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return "refused";
+        }
+    }
+
+    static Object isoActual(String text) {
+        try {
+            return Timestamps.fromIsoInstant(text);
+        } catch (DateTimeParseException e) {
+            return "refused";
+        }
+    }
+
+    @Test
+    void isoInstantTextsBecomeTheFixedFormExactlyAsParseThenFormat() {
+        assertThat(Timestamps.fromIsoInstant("2026-11-30T09:12:44Z")).isEqualTo("2026-11-30T09:12:44.000Z");
+        assertThat(Timestamps.fromIsoInstant("2026-11-30T09:12:44.1Z")).isEqualTo("2026-11-30T09:12:44.100Z");
+        assertThat(Timestamps.fromIsoInstant("2026-11-30T09:12:44.123456789Z")).isEqualTo("2026-11-30T09:12:44.123Z");
+        for (String text : new String[] {
+            "2026-06-30T23:59:60Z", // a leap second: the parser's answer, not the digits
+            "2026-06-30T23:59:60.5Z",
+            "2025-02-29T00:00:00Z",
+            "2026-12-31T24:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00.5Z",
+            "2026-11-30T09:12:44.Z",
+            "2026-11-30T09:12:44.1234567890Z",
+            "2026-11-30T09:12:44,1Z",
+            "2026-11-30T09:12:44.1+00:00",
+            "2026-11-30T09:12Z",
+            "",
+        }) {
+            assertThat(isoActual(text)).as(text).isEqualTo(isoReference(text));
+        }
+        Random random = new Random(11);
+        for (int n = 0; n < 50_000; n++) {
+            // Instant.toString of random instants: no fraction, milli, micro and nano precision.
+            long seconds = random.nextLong() % 400_000_000_000L;
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            String text = Instant.ofEpochSecond(seconds, nanos).toString();
+            assertThat(isoActual(text)).as(text).isEqualTo(isoReference(text));
+        }
+    }
 }

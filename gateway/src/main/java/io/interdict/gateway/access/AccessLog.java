@@ -32,17 +32,17 @@ public class AccessLog {
     }
 
     public void recordsRead(String reader, String request, List<SignedRecord> records) {
-        if (records.isEmpty()) {
+        recordIdsRead(
+                reader, request, records.stream().map(SignedRecord::recordId).toList());
+    }
+
+    /** {@link #recordsRead}, given the records' ids. */
+    public void recordIdsRead(String reader, String request, List<String> recordIds) {
+        if (recordIds.isEmpty()) {
             return;
         }
         String accessId = UUID.randomUUID().toString();
-        RecordsRead event = new RecordsRead(
-                accessId,
-                reader,
-                request,
-                records.stream().map(SignedRecord::recordId).toList(),
-                reader,
-                clock.instant());
+        RecordsRead event = new RecordsRead(accessId, reader, request, List.copyOf(recordIds), reader, clock.instant());
         transactions.executeWithoutResult(
                 status -> eventStore.publish(new GenericDomainEventMessage<>(AGGREGATE_TYPE, accessId, 0, event)));
     }

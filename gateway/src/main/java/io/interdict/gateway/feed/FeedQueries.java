@@ -1,9 +1,9 @@
 package io.interdict.gateway.feed;
 
-import io.interdict.audit.record.SignedRecord;
 import io.interdict.domain.common.PartnerKind;
 import io.interdict.gateway.axon.ProcessorPositions;
 import io.interdict.gateway.record.SignedRecords;
+import io.interdict.gateway.record.StoredRecord;
 import io.interdict.gateway.share.query.ShareQueries;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class FeedQueries {
         return values.toArray();
     }
 
-    List<SignedRecord> page(String reader, PartnerKind readerKind, long afterLeaf, int limit) {
+    List<StoredRecord> page(String reader, PartnerKind readerKind, long afterLeaf, int limit) {
         // The page ends before the first leaf whose event the shares processor has not handled in
         // every segment: past its position, or one of the gaps it still waits for below it.
         ProcessorPositions.Progress handled = positions.progress(ShareQueries.PROCESSOR);
@@ -58,18 +58,18 @@ class FeedQueries {
         // joins and sorts the whole range instead, which makes paging a long feed from its start
         // quadratic. A window bounds every query whatever the plan, and the page is the same rows.
         long window = Math.max(WINDOW_LEAVES, 2L * limit);
-        List<SignedRecord> page = new ArrayList<>(limit);
+        List<StoredRecord> page = new ArrayList<>(limit);
         long from = afterLeaf;
         while (page.size() < limit && from < bound) {
             long to = Math.min(bound, from + window);
             page.addAll(jdbc.query(
-                    "select l.leaf_index, " + SignedRecords.prefixedColumns("e")
+                    "select l.leaf_index, " + SignedRecords.storedColumns("e")
                             + " from merkle_leaf l"
                             + " join domain_event_entry e on e.global_index = l.global_index"
                             + " join share_view s on s.share_id = e.aggregate_identifier"
                             + " where l.leaf_index > ? and l.leaf_index <= ? and " + ShareQueries.VISIBLE_TO_READER
                             + " order by l.leaf_index limit ?",
-                    (row, n) -> records.fromRow(row, n).withLeafIndex(row.getLong("leaf_index")),
+                    (row, n) -> records.storedFromRow(row, row.getLong("leaf_index")),
                     parameters(from, to, reader, readerKind, limit - page.size())));
             from = to;
         }

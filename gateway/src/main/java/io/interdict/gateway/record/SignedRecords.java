@@ -1,19 +1,22 @@
 package io.interdict.gateway.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interdict.audit.canonical.Timestamps;
 import io.interdict.audit.jose.DetachedJws;
 import io.interdict.audit.jose.Signer;
 import io.interdict.audit.record.Envelope;
+import io.interdict.audit.record.InvalidRecordException;
 import io.interdict.audit.record.SignedRecord;
 import io.interdict.gateway.axon.EventStoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -69,15 +72,22 @@ public class SignedRecords {
                 ? domain.getAggregateIdentifier()
                 : message.getIdentifier();
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+        Object metaActor = message.getMetaData().get(ACTOR);
+        PayloadFacts facts;
+        try {
+            facts = PayloadFacts.of(storeMapper.treeAsTokens(payload), metaActor instanceof String text ? text : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("payload of " + message.getIdentifier() + " cannot be read", e);
+        }
         Envelope envelope = Envelope.of(
                 message.getIdentifier(),
                 message.getPayloadType().getSimpleName(),
                 aggregateId,
                 sequence,
-                actor(payload, message.getMetaData().get(ACTOR)),
+                facts.actor(),
                 message.getTimestamp(),
                 payload,
-                submitterSignature(payload));
+                facts.submitterSignature());
         return DetachedJws.sign(envelope.canonicalBytes(), signer);
     }
 
@@ -154,48 +164,103 @@ public class SignedRecords {
             String timeStamp,
             byte[] payloadBytes,
             byte[] metaDataBytes) {
+        return stored(
+                        eventIdentifier,
+                        payloadType,
+                        aggregateId,
+                        sequence,
+                        timeStamp,
+                        new String(payloadBytes, StandardCharsets.UTF_8),
+                        metaDataBytes == null ? null : new String(metaDataBytes, StandardCharsets.UTF_8),
+                        null)
+                .toSignedRecord(storeMapper);
+    }
+
+    /**
+     * {@link #COLUMNS} with the payload and metadata as text ({@code payload_text},
+     * {@code meta_data_text}), qualified with a table alias: what {@link #storedFromRow} reads.
+     * PostgreSQL sends text as is, where bytea travels hex-encoded at twice the size.
+     */
+    public static String storedColumns(String alias) {
+        return alias + ".global_index, " + alias + ".event_identifier, " + alias + ".aggregate_identifier, "
+                + alias + ".sequence_number, " + alias + ".payload_type, " + alias + ".time_stamp, "
+                + "convert_from(" + alias + ".payload, 'UTF8') as payload_text, "
+                + "convert_from(" + alias + ".meta_data, 'UTF8') as meta_data_text";
+    }
+
+    /** The record of a row selected with {@link #storedColumns}, its payload left as text. */
+    public StoredRecord storedFromRow(ResultSet row, Long leafIndex) throws SQLException {
+        return stored(
+                row.getString("event_identifier"),
+                row.getString("payload_type"),
+                row.getString("aggregate_identifier"),
+                row.getLong("sequence_number"),
+                row.getString("time_stamp"),
+                row.getString("payload_text"),
+                row.getString("meta_data_text"),
+                leafIndex);
+    }
+
+    /**
+     * The one derivation of a signed record's members from a stored event, by the rules
+     * {@link #sign} signed with, checked as {@link SignedRecord} checks them.
+     */
+    StoredRecord stored(
+            String eventIdentifier,
+            String payloadType,
+            String aggregateId,
+            long sequence,
+            String timeStamp,
+            String payloadJson,
+            String metaDataJson,
+            Long leafIndex) {
         try {
-            JsonNode payload = storeMapper.readTree(payloadBytes);
-            JsonNode metaData =
-                    metaDataBytes == null ? storeMapper.createObjectNode() : storeMapper.readTree(metaDataBytes);
+            String metaActor = null;
+            String gatewaySignature = null;
+            if (metaDataJson != null) {
+                Map<String, String> meta = PayloadFacts.topLevelStrings(
+                        storeMapper.getFactory().createParser(metaDataJson), ACTOR, GATEWAY_SIGNATURE);
+                metaActor = meta.get(ACTOR);
+                gatewaySignature = meta.get(GATEWAY_SIGNATURE);
+            }
+            PayloadFacts facts = PayloadFacts.of(storeMapper.getFactory().createParser(payloadJson), metaActor);
             String simpleType = payloadType.substring(payloadType.lastIndexOf('.') + 1);
-            String metaActor =
-                    metaData.path(ACTOR).isTextual() ? metaData.get(ACTOR).asText() : null;
-            Envelope envelope = Envelope.of(
+            String recordedAt;
+            try {
+                recordedAt = Timestamps.fromIsoInstant(timeStamp);
+            } catch (DateTimeParseException e) {
+                throw new InvalidRecordException("recordedAt: " + e.getMessage());
+            }
+            requireText("recordId", eventIdentifier);
+            requireText("aggregateId", aggregateId);
+            requireText("partner", facts.actor());
+            requireText("gatewaySignature", gatewaySignature);
+            if (sequence < 0) {
+                throw new InvalidRecordException("expected aggregateSequence >= 0, found " + sequence);
+            }
+            if (leafIndex != null && leafIndex < 0) {
+                throw new InvalidRecordException("expected leafIndex >= 0, found " + leafIndex);
+            }
+            return new StoredRecord(
                     eventIdentifier,
                     simpleType.substring(simpleType.lastIndexOf('$') + 1),
                     aggregateId,
                     sequence,
-                    actor(payload, metaActor),
-                    Instant.parse(timeStamp),
-                    payload,
-                    submitterSignature(payload));
-            String gatewaySignature = metaData.path(GATEWAY_SIGNATURE).asText(null);
-            return new SignedRecord(
-                    envelope.recordId(),
-                    envelope.recordType(),
-                    envelope.aggregateId(),
-                    envelope.aggregateSequence(),
-                    envelope.partner(),
-                    envelope.recordedAt(),
-                    envelope.payload(),
-                    envelope.submitterSignature(),
+                    facts.actor(),
+                    recordedAt,
+                    payloadJson,
+                    facts.submitterSignature(),
                     gatewaySignature,
-                    null);
+                    leafIndex);
         } catch (IOException e) {
             throw new UncheckedIOException("stored event " + eventIdentifier + " is not readable JSON", e);
         }
     }
 
-    private static String actor(JsonNode payload, Object metaActor) {
-        if (payload.path("actor").isTextual()) {
-            return payload.get("actor").asText();
+    private static void requireText(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidRecordException("expected " + field + " to be a non-empty string, found "
+                    + (value == null ? "nothing" : "an empty string"));
         }
-        return metaActor instanceof String text ? text : "gateway";
-    }
-
-    private static String submitterSignature(JsonNode payload) {
-        JsonNode signature = payload.path("submitterSignature");
-        return signature.isTextual() && !signature.asText().isEmpty() ? signature.asText() : null;
     }
 }

@@ -8,6 +8,9 @@
 # Environment:
 #   PGHOST, PGPORT, PGUSER   the PostgreSQL 15 server (default 127.0.0.1, 5432, postgres; trust auth)
 #   BENCH_SKIP_BUILD=1       use the jars already in */target
+#   BENCH_DB=NAME            use and keep this database (created if missing) and the data directory
+#                            next to it, instead of fresh ones dropped afterwards: one filled log
+#                            read by several builds, e.g. `--phases feed --feed-records 1` after a fill
 #   GATEWAY_JAR=FILE         run this gateway jar instead (e.g. an earlier build, for before/after)
 #   LOAD_JAR=FILE            run this load driver jar instead
 #   BENCH_JFR=DIR            record the gateway with JDK Flight Recorder into DIR/gateway.jfr
@@ -29,6 +32,13 @@ fi
 
 DB="interdict_bench_$(date -u +%Y%m%d%H%M%S)_$$"
 WORK="$(mktemp -d -t interdict-bench-XXXXXX)"
+DATA="$WORK/data"
+KEEP_DB=0
+if [ -n "${BENCH_DB:-}" ]; then
+    DB="$BENCH_DB"
+    KEEP_DB=1
+    DATA="${TMPDIR:-/tmp}/interdict-bench-data-$DB"
+fi
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 GATEWAY_PID=""
 
@@ -39,7 +49,9 @@ cleanup() {
         for _ in $(seq 1 60); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
         kill -9 "$GATEWAY_PID" 2>/dev/null || true
     fi
-    dropdb --if-exists "$DB" 2>/dev/null || echo "could not drop database $DB" >&2
+    if [ "$KEEP_DB" = 0 ]; then
+        dropdb --if-exists "$DB" 2>/dev/null || echo "could not drop database $DB" >&2
+    fi
     # 3: the driver ran and some target was missed; anything else non-zero is a failure.
     if [ $status -ne 0 ] && [ $status -ne 3 ] && [ -f "$WORK/gateway.log" ]; then
         echo "--- last lines of the gateway log ($WORK/gateway.log) ---" >&2
@@ -51,7 +63,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-createdb "$DB"
+if [ "$KEEP_DB" = 0 ] || ! psql -d postgres -Atqc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+    createdb "$DB"
+fi
 echo "database $DB, gateway on 127.0.0.1:$PORT, data in $WORK" >&2
 
 JFR_OPTS=()
@@ -64,7 +78,7 @@ fi
 java ${GATEWAY_JAVA_OPTS:-} "${JFR_OPTS[@]}" -jar "${GATEWAY_JAR:-gateway/target/interdict-gateway.jar}" \
     --server.port="$PORT" \
     --server.address=127.0.0.1 \
-    --interdict.data-dir="$WORK/data" \
+    --interdict.data-dir="$DATA" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     --spring.datasource.username="$PGUSER" \
     --spring.datasource.password= \

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "End-to-end throughput and latency of an Interdict gateway as ratios to baselines of the same run.")
 public final class LoadDriver implements Callable<Integer> {
 
-    static final List<String> ALL_PHASES = List.of("baselines", "push", "batch", "feed", "audit");
+    static final List<String> ALL_PHASES = List.of("baselines", "crypto", "push", "batch", "feed", "audit");
 
     @Option(names = "--gateway", description = "gateway base URL (default: ${DEFAULT-VALUE})")
     URI gatewayUrl = URI.create("http://127.0.0.1:8080");
@@ -50,7 +50,7 @@ public final class LoadDriver implements Callable<Integer> {
     @Option(
             names = "--phases",
             split = ",",
-            description = "any of baselines,push,batch,feed,audit (default: all, in that order)")
+            description = "any of baselines,crypto,push,batch,feed,audit (default: all, in that order)")
     List<String> phases = ALL_PHASES;
 
     @Option(names = "--clients", split = ",", description = "client/thread counts (default: ${DEFAULT-VALUE})")
@@ -189,6 +189,9 @@ public final class LoadDriver implements Callable<Integer> {
             }
         }
 
+        if (run.contains("crypto")) {
+            crypto(results, warmup);
+        }
         if (run.contains("push")) {
             for (int n : clients) {
                 log("push, %d clients, %d s", n, pushSeconds);
@@ -223,6 +226,10 @@ public final class LoadDriver implements Callable<Integer> {
             log("waiting for the Merkle log and the shares projection (%d shares pushed)", load.created());
             awaitCatchUp(baselines, load.created(), Duration.ofMinutes(10));
             long expected = load.visibleToConsumer();
+            if (warmupSeconds > 0) {
+                log("feed warm-up: the whole feed paged once (at least %d s), not measured", warmupSeconds);
+                load.feedWarmup(ShareBodies.CONSUMER, feedLimit, warmup);
+            }
             log("feed: %s pages %d records, limit %d", ShareBodies.CONSUMER, expected, feedLimit);
             GatewayLoad.FeedOutcome feed = load.feed(ShareBodies.CONSUMER, feedLimit, expected, Duration.ofSeconds(60));
             results.add(Figure.atLeast(
@@ -313,6 +320,45 @@ public final class LoadDriver implements Callable<Integer> {
                     "audit.bundleVerify.records", verified * bench.records() / bench.signatures(), "records/s", null));
         } finally {
             Files.deleteIfExists(bundle);
+        }
+    }
+
+    /**
+     * The Ed25519 floor (CryptoFloor): per-thread sign and verify rates, and the shares per second
+     * that one verify and one signature per share allow on every core with nothing else running,
+     * beside baselines A and B of this run. Below 0.25 × baseline B, the batch target cannot be met
+     * by any gateway that verifies and notarises each share here.
+     */
+    private void crypto(Results results, Duration warmup) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        log("crypto floor: Ed25519 sign and verify on one thread, %d s each", Math.max(3, baselineSeconds / 3));
+        CryptoFloor.Outcome floor = CryptoFloor.measure(warmup, Duration.ofSeconds(Math.max(3, baselineSeconds / 3)));
+        results.add(Figure.plain(
+                "crypto.sign",
+                floor.signsPerSecond(),
+                "sig/s",
+                "one thread, " + floor.envelopeBytes() + "-byte envelopes"));
+        results.add(Figure.plain(
+                "crypto.verify",
+                floor.verifiesPerSecond(),
+                "sig/s",
+                "one thread, " + floor.bodyBytes() + "-byte bodies"));
+        String note = "one verify + one signature per share on all " + cores + " cores, nothing else";
+        for (int n : clients) {
+            for (String baseline : List.of("baselineA.t" + n, "baselineB.t" + n)) {
+                if (hasFigure(results, baseline)) {
+                    results.add(Figure.ratio(
+                            "crypto.ceiling.vs." + baseline,
+                            floor.sharesPerSecond(cores),
+                            "shares/s",
+                            results.get(baseline),
+                            0,
+                            note));
+                }
+            }
+        }
+        if (!hasFigure(results, "baselineA.t" + clients.get(0))) {
+            results.add(Figure.plain("crypto.ceiling", floor.sharesPerSecond(cores), "shares/s", note));
         }
     }
 

@@ -102,7 +102,9 @@ public class PartnerRegistry {
         if (partnerId == null || partnerId.isBlank()) {
             return Optional.empty();
         }
-        DomainEventStream stream = eventStore.readEvents(partnerId);
+        // From the first event, not from a snapshot: the stream is read as events (a Partner is never
+        // snapshotted), and asking for a snapshot first would cost a query that always finds none.
+        DomainEventStream stream = eventStore.readEvents(partnerId, 0);
         PartnerEnrolled enrolled = null;
         boolean suspended = false;
         Map<String, SigningKey> keys = new LinkedHashMap<>();

@@ -231,6 +231,23 @@ public class SharePushes {
             }
         }
 
+        if (!sending.isEmpty()) {
+            storeTogether(partner, items, sending, commandsToSend, pushes, outcomes);
+        }
+        for (int i : retries) {
+            outcomes[i] = pushAlone(partner, items.get(i));
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** Sends the checked items in one transaction; on a failure inside it, pushes them one by one. */
+    private void storeTogether(
+            PartnerProfile partner,
+            List<Item> items,
+            List<Integer> sending,
+            List<CommandMessage<?>> commandsToSend,
+            Identified[] pushes,
+            Outcome[] outcomes) {
         boolean[] allSent = {false};
         try {
             List<SignedRecord> created = transactions.execute(status -> {
@@ -258,11 +275,6 @@ public class SharePushes {
                 outcomes[i] = allSent[0] ? Outcome.refusedBy(failed) : pushAlone(partner, items.get(i));
             }
         }
-
-        for (int i : retries) {
-            outcomes[i] = pushAlone(partner, items.get(i));
-        }
-        return Arrays.asList(outcomes);
     }
 
     private Outcome pushAlone(PartnerProfile partner, Item item) {

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * What a share's content must satisfy on its own, whatever the history (PRODUCT.md §2), and the one
- * normal form it is recorded in: absent lists become empty, the audience is sorted.
+ * normal form it is recorded in: absent lists become empty, the audience is sorted. Public so that
+ * the gateway can check a batch's items before it sends them together; the aggregate checks again.
  */
-final class ShareContentRules {
+public final class ShareContentRules {
 
     static final int MIN_CONFIDENCE = 0;
     static final int MAX_CONFIDENCE = 100;
@@ -28,7 +29,7 @@ final class ShareContentRules {
     private ShareContentRules() {}
 
     /** Validates the content and returns it in normal form; {@code now} bounds the expiry. */
-    static ShareContent validated(ShareContent content, Instant now) {
+    public static ShareContent validated(ShareContent content, Instant now) {
         requirePresent(content, "the share content");
         requirePresent(content.kind(), "a record kind");
         requirePresent(content.marking(), "a TLP marking");

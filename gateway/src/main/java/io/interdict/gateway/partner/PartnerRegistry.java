@@ -20,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A partner as its own event stream says it is now: kind, roles, suspension and signing keys. Read
@@ -51,6 +53,8 @@ public class PartnerRegistry {
         }
     }
 
+    private static final String CALLER_ATTRIBUTE = PartnerRegistry.class.getName() + ".caller.";
+
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
 
@@ -73,11 +77,34 @@ public class PartnerRegistry {
                 kind.name());
     }
 
+    /**
+     * The calling partner of the current HTTP request: the profile the security filter read for this
+     * request when it checked the caller is enrolled and not suspended ({@code RegistryPartnerStatuses}),
+     * so a handler does not read the same stream again a moment later; read afresh when there is no
+     * request or the filter did not look this partner up. Held by the request only, never across
+     * requests. For the caller as the request found it, not after the request changed it.
+     */
+    public Optional<PartnerProfile> findCaller(String partnerId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null || partnerId == null) {
+            return find(partnerId);
+        }
+        String attribute = CALLER_ATTRIBUTE + partnerId;
+        if (request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof PartnerProfile looked) {
+            return Optional.of(looked);
+        }
+        Optional<PartnerProfile> profile = find(partnerId);
+        profile.ifPresent(found -> request.setAttribute(attribute, found, RequestAttributes.SCOPE_REQUEST));
+        return profile;
+    }
+
     public Optional<PartnerProfile> find(String partnerId) {
         if (partnerId == null || partnerId.isBlank()) {
             return Optional.empty();
         }
-        DomainEventStream stream = eventStore.readEvents(partnerId);
+        // From the first event, not from a snapshot: the stream is read as events (a Partner is never
+        // snapshotted), and asking for a snapshot first would cost a query that always finds none.
+        DomainEventStream stream = eventStore.readEvents(partnerId, 0);
         PartnerEnrolled enrolled = null;
         boolean suspended = false;
         Map<String, SigningKey> keys = new LinkedHashMap<>();

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The security layer's view of partners, from each partner's own event stream: an enrolment, a
- * suspension or a reinstatement holds from the next request on, on every node.
+ * suspension or a reinstatement holds from the next request on, on every node. The profile read for
+ * the caller stays with the request, for its handler ({@link PartnerRegistry#findCaller}).
  */
 @Component
 class RegistryPartnerStatuses implements PartnerStatuses {
@@ -20,7 +21,7 @@ class RegistryPartnerStatuses implements PartnerStatuses {
 
     @Override
     public Optional<PartnerStatus> find(String partnerId) {
-        return registry.find(partnerId)
+        return registry.findCaller(partnerId)
                 .map(partner ->
                         new PartnerStatus(partner.partnerId(), partner.kind().name(), partner.suspended()));
     }

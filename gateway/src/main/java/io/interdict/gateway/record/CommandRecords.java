@@ -1,6 +1,7 @@
 package io.interdict.gateway.record;
 
 import io.interdict.audit.record.SignedRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -12,9 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command and answers with the signed record of the event it caused. The command carries a
- * fresh id in its metadata, which Axon copies onto the events it causes, so the record returned is
- * this command's own event even when other commands on the same aggregate commit at the same time.
+ * Sends a command and answers with the signed record of the event it caused: the event the store
+ * appended for this very command ({@link AppendedRecords}), so the record returned is this command's
+ * own event even when other commands on the same aggregate commit at the same time. The command
+ * also carries a fresh id in its metadata, which Axon copies onto the events it causes; should the
+ * command be handled on another thread, the record is found in the store by that id.
  */
 @Component
 public class CommandRecords {
@@ -24,11 +27,13 @@ public class CommandRecords {
 
     private final CommandGateway commands;
     private final SignedRecords records;
+    private final AppendedRecords appended;
     private final JdbcTemplate jdbc;
 
-    CommandRecords(CommandGateway commands, SignedRecords records, JdbcTemplate jdbc) {
+    CommandRecords(CommandGateway commands, SignedRecords records, AppendedRecords appended, JdbcTemplate jdbc) {
         this.commands = commands;
         this.records = records;
+        this.appended = appended;
         this.jdbc = jdbc;
     }
 
@@ -45,8 +50,13 @@ public class CommandRecords {
      */
     public SignedRecord send(String aggregateId, Object command) {
         String commandId = UUID.randomUUID().toString();
-        commands.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(COMMAND_ID, commandId)));
+        List<SignedRecord> caused = appended.of(
+                aggregateId,
+                () -> commands.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(COMMAND_ID, commandId))));
+        if (!caused.isEmpty()) {
+            return caused.get(0);
+        }
         return jdbc
                 .query(
                         "select " + SignedRecords.COLUMNS + " from domain_event_entry where aggregate_identifier = ?"

@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -130,6 +131,18 @@ class SecurityConfiguration {
     @Bean
     StrictHttpFirewall httpFirewall() {
         return HeaderCharacters.firewall();
+    }
+
+    /**
+     * No Micrometer observation (timer, span) around every filter of the chain, every authentication
+     * and every authorization: with an observation registry present Spring Security wraps each of
+     * them, about 7 % of a push's request-thread CPU in the JFR profiles (BENCHMARKS.md). The
+     * request as a whole stays observed ({@code http.server.requests}); what is refused, and why,
+     * does not change.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -70,61 +70,59 @@ class ShareChecks {
         if (recipients == null || recipients.isEmpty()) {
             return;
         }
-        PolicyDecision decision =
-                agreements.decide(provider, recipients, kind, marking, now, agreementsOf(provider, recipients, now));
+        requireAgreements(provider, recipients, kind, marking, now, agreementsOf(provider, recipients, now));
+    }
+
+    /**
+     * As {@link #requireAgreements(String, Set, RecordKind, Tlp, Instant)}, against agreements read
+     * once by {@link #agreementsOf} for several pushes of one request (a batch).
+     */
+    void requireAgreements(
+            String provider,
+            Set<String> recipients,
+            RecordKind kind,
+            Tlp marking,
+            Instant now,
+            List<AgreementFact> agreementsRead) {
+        if (recipients == null || recipients.isEmpty()) {
+            return;
+        }
+        PolicyDecision decision = agreements.decide(provider, recipients, kind, marking, now, agreementsRead);
         if (decision.rejected()) {
             throw new ApiProblemException(ApiProblem.NO_AGREEMENT, decision.reason());
         }
     }
 
-    private List<AgreementFact> agreementsOf(String provider, Set<String> recipients, Instant now) {
-        List<AgreementFact> facts = jdbc.query(
-                "select agreement_id, provider, recipient, kinds, max_marking, valid_from, valid_until,"
-                        + " revoked_at from sharing_agreement where provider = ? and recipient = any (?)",
-                (row, n) -> new AgreementFact(
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        kinds((String[]) row.getArray(4).getArray()),
-                        Tlp.valueOf(row.getString(5)),
-                        instant(row.getTimestamp(6)),
-                        instant(row.getTimestamp(7)),
-                        instant(row.getTimestamp(8))),
+    /**
+     * The agreements from {@code provider} to any of {@code recipients}, in one query: the read
+     * model's rows, each with whether its own event stream holds a revocation. An agreement's stream
+     * is SharingAgreementSigned (sequence 0), then at most SharingAgreementRevoked (sequence 1); one
+     * the read model has not caught up with counts as revoked from {@code readAt} on.
+     */
+    List<AgreementFact> agreementsOf(String provider, Set<String> recipients, Instant readAt) {
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "select a.agreement_id, a.provider, a.recipient, a.kinds, a.max_marking, a.valid_from,"
+                        + " a.valid_until, a.revoked_at, exists (select 1 from domain_event_entry e"
+                        + " where e.aggregate_identifier = a.agreement_id and e.sequence_number > 0)"
+                        + " from sharing_agreement a where a.provider = ? and a.recipient = any (?)",
+                (row, n) -> {
+                    Instant revokedAt = instant(row.getTimestamp(8));
+                    boolean revokedInEventStore = row.getBoolean(9);
+                    return new AgreementFact(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            kinds((String[]) row.getArray(4).getArray()),
+                            Tlp.valueOf(row.getString(5)),
+                            instant(row.getTimestamp(6)),
+                            instant(row.getTimestamp(7)),
+                            revokedAt == null && revokedInEventStore ? readAt : revokedAt);
+                },
                 provider,
                 recipients.toArray(String[]::new));
-        Set<String> revoked = revokedInEventStore(facts.stream()
-                .filter(fact -> fact.revokedAt() == null)
-                .map(AgreementFact::agreementId)
-                .toArray(String[]::new));
-        return facts.stream()
-                .map(fact -> revoked.contains(fact.agreementId())
-                        ? new AgreementFact(
-                                fact.agreementId(),
-                                fact.provider(),
-                                fact.recipient(),
-                                fact.kinds(),
-                                fact.maxMarking(),
-                                fact.validFrom(),
-                                fact.validUntil(),
-                                now)
-                        : fact)
-                .toList();
-    }
-
-    /**
-     * Of the given agreements, those whose own stream holds a revocation: an agreement's stream is
-     * SharingAgreementSigned (sequence 0), then at most SharingAgreementRevoked (sequence 1). One
-     * indexed query, whatever the number of agreements.
-     */
-    private Set<String> revokedInEventStore(String[] agreementIds) {
-        if (agreementIds.length == 0) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.queryForList(
-                "select distinct aggregate_identifier from domain_event_entry"
-                        + " where aggregate_identifier = any (?) and sequence_number > 0",
-                String.class,
-                (Object) agreementIds));
     }
 
     private static Set<RecordKind> kinds(String[] names) {

@@ -127,6 +127,14 @@ class AdminIT extends GatewayIntegrationTest {
         Response after = pushTo(recipient);
         assertThat(after.status()).isEqualTo(422);
         assertThat(after.json().get("type").asText()).isEqualTo("urn:interdict:problem:no-sharing-agreement");
+        JsonNode batch = api.post(
+                        "amazon",
+                        "/api/v1/shares/batch",
+                        "{\"items\":[{\"share\":" + Shares.body("TLP:AMBER", List.of(recipient)) + "}]}")
+                .json();
+        assertThat(batch.get("success_count").asInt()).isZero();
+        assertThat(batch.get("failures").get(0).get("type").asText())
+                .isEqualTo("urn:interdict:problem:no-sharing-agreement");
         assertThat(api.delete("operator", "/api/v1/admin/agreements/" + agreementId)
                         .status())
                 .isEqualTo(409);

@@ -1,6 +1,7 @@
 package io.interdict.gateway.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,8 +107,9 @@ class ShareBatchIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void anItemTheAggregateRefusesFailsAloneAndTheOthersAreStoredEachOnce() {
-        // Past every gateway check, refused by the domain (expiry before now).
+    void anItemTheAggregateWouldRefuseFailsAloneAndTheOthersAreStoredEachOnce() {
+        // Refused by the share content's own rules (expiry before now), which the batch applies
+        // before its transaction as the aggregate would.
         ObjectNode expired = Shares.amber().put("expiresAt", "2020-01-01T00:00:00Z");
         ObjectNode batch = batch(Shares.amber(), expired, Shares.amber());
         ((ObjectNode) batch.get("items").get(0)).put("idempotencyKey", "batch-fallback-" + UUID.randomUUID());
@@ -122,6 +125,108 @@ class ShareBatchIT extends GatewayIntegrationTest {
         assertThat(failure.get("status").asInt()).isBetween(400, 499);
         assertThat(failure.get("detail").asText()).contains("expiresAt");
         assertThat(sharesStored()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anItemThatFailsInsideTheSharedTransactionFailsAloneAndTheOthersAreStoredOnceAndReachTheFeed() {
+        // Past every check the batch makes first, refused by the database as its event is inserted:
+        // the shared transaction rolls back (leaving unused global indexes behind the items inserted
+        // before it) and the items are stored again one by one, each in its own transaction.
+        String marker = "REFUSED-INSIDE-" + UUID.randomUUID();
+        ObjectNode refused = Shares.amber();
+        ((ObjectNode) refused.get("subject")).put("sellerAccount", marker);
+        ObjectNode batch = batch(Shares.amber(), Shares.amber(), refused, Shares.amber());
+        String key = "batch-inside-" + UUID.randomUUID();
+        ((ObjectNode) batch.get("items").get(0)).put("idempotencyKey", key);
+        long before = sharesStored();
+        jdbc.execute("create function refuse_marked_share() returns trigger language plpgsql as $$ begin"
+                + " if convert_from(new.payload, 'UTF8') like '%" + marker + "%' then"
+                + " raise exception 'refused by the test'; end if; return new; end; $$");
+        jdbc.execute("create trigger refuse_marked_share before insert on domain_event_entry"
+                + " for each row execute function refuse_marked_share()");
+        Response response;
+        try {
+            response = api.post("amazon", "/api/v1/shares/batch", batch.toString());
+        } finally {
+            jdbc.execute("drop trigger refuse_marked_share on domain_event_entry");
+            jdbc.execute("drop function refuse_marked_share()");
+        }
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("successes").findValuesAsText("index")).containsExactly("0", "1", "3");
+        JsonNode failure = status.get("failures").get(0);
+        assertThat(status.get("failure_count").asInt()).isEqualTo(1);
+        assertThat(failure.get("index").asInt()).isEqualTo(2);
+        assertThat(failure.get("status").asInt()).isEqualTo(500);
+        assertThat(sharesStored()).isEqualTo(before + 3);
+        List<String> ids = status.get("successes").findValuesAsText("id");
+        for (String id : ids) {
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, id))
+                    .isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(feedOfCbp()).containsAll(ids));
+    }
+
+    /** The aggregate ids of every record in cbp's feed, from the start. */
+    private List<String> feedOfCbp() {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        while (true) {
+            Response page = api.get("cbp", "/api/v1/feed?limit=1000" + (cursor == null ? "" : "&after=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            JsonNode records = page.json().get("records");
+            if (records.isEmpty()) {
+                return ids;
+            }
+            records.forEach(record -> ids.add(record.get("aggregateId").asText()));
+            cursor = page.json().get("next").asText();
+        }
+    }
+
+    @Test
+    void anItemRepeatingAnEarlierItemsKeyIsAnsweredAsItsRetry() {
+        String key = "batch-twice-" + UUID.randomUUID();
+        ObjectNode share = Shares.amber();
+        ObjectNode batch = ApiClient.JSON.createObjectNode();
+        ArrayNode items = batch.putArray("items");
+        items.addObject().put("idempotencyKey", key).set("share", share);
+        items.addObject().put("idempotencyKey", key).set("share", share);
+        items.addObject().put("idempotencyKey", key).set("share", Shares.amber());
+        long before = sharesStored();
+
+        JsonNode status =
+                api.post("amazon", "/api/v1/shares/batch", batch.toString()).json();
+
+        assertThat(status.get("successes").findValuesAsText("index")).containsExactly("0", "1");
+        assertThat(status.get("successes").get(1).get("record"))
+                .isEqualTo(status.get("successes").get(0).get("record"));
+        JsonNode reused = status.get("failures").get(0);
+        assertThat(reused.get("index").asInt()).isEqualTo(2);
+        assertThat(reused.get("type").asText()).isEqualTo("urn:interdict:problem:idempotency-key-reused");
+        assertThat(sharesStored()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theRecordsABatchAnswersAreTheRecordsItStored() {
+        JsonNode status = api.post(
+                        "amazon",
+                        "/api/v1/shares/batch",
+                        batch(Shares.amber(), Shares.amber()).toString())
+                .json();
+
+        for (JsonNode success : status.get("successes")) {
+            Response read = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> api.get(
+                                    "cbp", "/api/v1/shares/" + success.get("id").asText()),
+                            r -> r.status() == 200);
+            ObjectNode stored = (ObjectNode) read.json();
+            stored.remove("leafIndex");
+            assertThat(success.get("record")).isEqualTo(stored);
+        }
     }
 
     @Test

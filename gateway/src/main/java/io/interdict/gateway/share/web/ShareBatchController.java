@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.share.SharePushes;
+import io.interdict.gateway.share.SharePushes.Outcome;
 import io.interdict.gateway.share.SharePushes.Pushed;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
@@ -16,6 +17,7 @@ import io.interdict.gateway.web.Problems;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
  *  "successes": [{"index": 0, "id": "<share id>", "record": {…signed record…}}, …],
  *  "failures": [{"index": 1, "status": 422, "type": "urn:interdict:problem:…", "detail": "…"}]}</pre>
  *
- * Each item is an ordinary push through {@link SharePushes#push} — its own signature check,
- * agreement check, idempotency (an item's {@code idempotencyKey} works exactly like the header of a
- * single push) and its own transaction — so one refused item stops nothing else and leaves nothing
- * behind. More than {@value #MAX_ITEMS} items: 413 for the whole request, nothing stored.
+ * Each item is answered exactly as a single push of it would be ({@link SharePushes#pushAll}): its
+ * own signature check, agreement check and idempotency (an item's {@code idempotencyKey} works
+ * exactly like the header of a single push), so one refused item stops nothing else and leaves
+ * nothing behind. The items that pass every check are stored in one transaction; should one of them
+ * fail inside it, nothing of it is kept and they are stored one by one instead. More than
+ * {@value #MAX_ITEMS} items: 413 for the whole request, nothing stored.
  */
 @RestController
 class ShareBatchController {
@@ -81,31 +85,49 @@ class ShareBatchController {
                             + batch.items().size() + "; nothing was stored");
         }
         PartnerProfile partner = pushes.caller(caller.partnerId());
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        ArrayNode successes = nodes.arrayNode();
-        ArrayNode failures = nodes.arrayNode();
-        for (int index = 0; index < batch.items().size(); index++) {
+        int count = batch.items().size();
+        Throwable[] refused = new Throwable[count];
+        List<Integer> readable = new ArrayList<>(count);
+        List<SharePushes.Item> items = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
             try {
                 BatchItem item = requests.read(batch.items().get(index), BatchItem.class);
                 PushShareRequest share = requests.read(item.share(), PushShareRequest.class);
-                Pushed pushed =
-                        pushes.push(partner, item.share(), share.toContent(), item.signature(), item.idempotencyKey());
+                items.add(
+                        new SharePushes.Item(item.share(), share.toContent(), item.signature(), item.idempotencyKey()));
+                readable.add(index);
+            } catch (RuntimeException | JsonProcessingException unreadable) {
+                refused[index] = unreadable;
+            }
+        }
+        Pushed[] pushed = new Pushed[count];
+        List<Outcome> outcomes = pushes.pushAll(partner, items);
+        for (int i = 0; i < outcomes.size(); i++) {
+            pushed[readable.get(i)] = outcomes.get(i).pushed();
+            refused[readable.get(i)] = outcomes.get(i).refused();
+        }
+
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ArrayNode successes = nodes.arrayNode();
+        ArrayNode failures = nodes.arrayNode();
+        for (int index = 0; index < count; index++) {
+            if (pushed[index] != null) {
                 successes
                         .addObject()
                         .put("index", index)
-                        .put("id", pushed.record().aggregateId())
-                        .set("record", pushed.record().toJson());
-            } catch (RuntimeException | JsonProcessingException refused) {
-                ProblemDetail problem = Problems.of(refused);
-                if (problem.getStatus() >= 500) {
-                    log.error("Batch item {} of {} failed inside the gateway", index, partner.partnerId(), refused);
-                }
-                failures.addObject()
-                        .put("index", index)
-                        .put("status", problem.getStatus())
-                        .put("type", String.valueOf(problem.getType()))
-                        .put("detail", problem.getDetail());
+                        .put("id", pushed[index].record().aggregateId())
+                        .set("record", pushed[index].record().toJson());
+                continue;
             }
+            ProblemDetail problem = Problems.of(refused[index]);
+            if (problem.getStatus() >= 500) {
+                log.error("Batch item {} of {} failed inside the gateway", index, partner.partnerId(), refused[index]);
+            }
+            failures.addObject()
+                    .put("index", index)
+                    .put("status", problem.getStatus())
+                    .put("type", String.valueOf(problem.getType()))
+                    .put("detail", problem.getDetail());
         }
         ObjectNode status = nodes.objectNode();
         status.put("status", "complete");

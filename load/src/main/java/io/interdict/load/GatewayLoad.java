@@ -152,12 +152,6 @@ final class GatewayLoad {
     }
 
     /**
-     * {@code consumer} pages {@code GET /api/v1/feed} from the start, {@code limit} per page, to the
-     * end: the first empty page once it has at least {@code expected} records (the writers have caught
-     * up before this starts, so that page is the end of the feed). Each page is read with a streaming parser that counts records and
-     * takes the cursor, so the driver's own JSON work stays small beside the gateway's.
-     */
-    /**
      * Pages the whole feed once from its start, not measured, for at least {@code atLeast} (starting
      * over at its end) and at most a minute: the feed phase's warm-up, so the measured pass is timed
      * on compiled code, like every other phase's calls after their warm-up.
@@ -169,13 +163,7 @@ final class GatewayLoad {
         String cursor = null;
         boolean passed = false;
         while (System.nanoTime() < maximum && !(passed && System.nanoTime() >= minimum)) {
-            String path = "/api/v1/feed?limit=" + limit
-                    + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            GatewayClient.Response response = gateway.get(consumer, path);
-            if (response.status() != 200) {
-                throw new IllegalStateException("feed answered " + response.status() + ": " + abbreviate(response));
-            }
-            Page page = Page.read(response.body());
+            Page page = Page.read(feedPage(consumer, limit, cursor).body());
             if (page.records() == 0) {
                 passed = true;
                 cursor = null;
@@ -185,42 +173,49 @@ final class GatewayLoad {
         }
     }
 
-    FeedOutcome feed(String consumer, int limit, long expected, Duration patience) throws IOException {
+    /**
+     * {@code consumer} pages {@code GET /api/v1/feed} from the start, {@code limit} per page, to the
+     * first empty page, which is the end of the feed: the writers have caught up before this starts,
+     * so at least {@code expected} records are there to read. Each page is read with a streaming
+     * parser that counts records and takes the cursor, so the driver's own JSON work stays small
+     * beside the gateway's.
+     */
+    FeedOutcome feed(String consumer, int limit, long expected) throws IOException {
         Latencies pages = new Latencies();
         String cursor = null;
         long records = 0;
         long pageCount = 0;
         long start = System.nanoTime();
-        long lastProgress = start;
         while (true) {
-            String path = "/api/v1/feed?limit=" + limit
-                    + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             long before = System.nanoTime();
-            GatewayClient.Response response = gateway.get(consumer, path);
-            long after = System.nanoTime();
-            if (response.status() != 200) {
-                throw new IllegalStateException("feed answered " + response.status() + ": " + abbreviate(response));
-            }
-            pages.add(after - before);
+            GatewayClient.Response response = feedPage(consumer, limit, cursor);
+            pages.add(System.nanoTime() - before);
             pageCount++;
             Page page = Page.read(response.body());
-            records += page.records();
-            if (page.next() != null) {
-                cursor = page.next();
-            }
-            if (page.records() > 0) {
-                lastProgress = after;
-            } else if (records >= expected) {
+            if (page.records() == 0) {
                 break;
-            } else if (after - lastProgress > patience.toNanos()) {
-                throw new IllegalStateException(
-                        "the feed stopped at " + records + " of " + expected + " records for " + patience);
-            } else {
-                sleep(50);
             }
+            records += page.records();
+            cursor = page.next();
+        }
+        if (records < expected) {
+            // The driver waited for the writers to catch up before this pass: every share is
+            // servable, so a short feed is a gateway fault, not something to wait for.
+            throw new IllegalStateException("the feed ended after " + records + " of " + expected + " records");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new FeedOutcome(records, pageCount, seconds, Latencies.merge(java.util.List.of(pages)));
+    }
+
+    /** One feed page after {@code cursor} (null: from the start); anything but 200 is a failure. */
+    private GatewayClient.Response feedPage(String consumer, int limit, String cursor) throws IOException {
+        String path = "/api/v1/feed?limit=" + limit
+                + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        GatewayClient.Response response = gateway.get(consumer, path);
+        if (response.status() != 200) {
+            throw new IllegalStateException("feed answered " + response.status() + ": " + abbreviate(response));
+        }
+        return response;
     }
 
     /** A feed page reduced to what the consumer loop needs. */
@@ -248,14 +243,6 @@ final class GatewayLoad {
                 }
             }
             return new Page(records, next);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -231,7 +233,7 @@ public final class LoadDriver implements Callable<Integer> {
                 load.feedWarmup(ShareBodies.CONSUMER, feedLimit, warmup);
             }
             log("feed: %s pages %d records, limit %d", ShareBodies.CONSUMER, expected, feedLimit);
-            GatewayLoad.FeedOutcome feed = load.feed(ShareBodies.CONSUMER, feedLimit, expected, Duration.ofSeconds(60));
+            GatewayLoad.FeedOutcome feed = load.feed(ShareBodies.CONSUMER, feedLimit, expected);
             results.add(Figure.atLeast(
                     "feed.throughput",
                     feed.recordsPerSecond(),
@@ -399,35 +401,52 @@ public final class LoadDriver implements Callable<Integer> {
      * pushed, so the feed and the bundle measure reading, not waiting for the writers.
      */
     private static void awaitCatchUp(Baselines baselines, long shares, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
         try (Connection c = baselines.connect();
                 Statement s = c.createStatement()) {
-            while (true) {
-                long events = count(s, "select count(*) from domain_event_entry");
-                long leaves = count(s, "select count(*) from merkle_leaf");
-                long projected = count(s, "select count(*) from share_view");
-                // The feed serves a leaf only once every segment of the "shares" processor has passed
-                // it (gap-aware tokens as Jackson JSON: the lowest gap, else the index).
-                long handled = count(
-                        s,
-                        "select coalesce(min(case when jsonb_array_length(t -> 'gaps') > 0"
-                                + " then (t -> 'gaps' ->> 0)::bigint - 1 else (t ->> 'index')::bigint end), -1)"
-                                + " from (select convert_from(token, 'UTF8')::jsonb t from token_entry"
-                                + " where processor_name = 'shares' and token is not null) x");
-                long lastShare = count(
-                        s,
-                        "select coalesce(max(global_index), -1) from domain_event_entry"
-                                + " where payload_type like '%.IntelligenceShared'");
-                if (leaves >= events && projected >= shares && handled >= lastShare) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the gateway did not catch up in " + patience + ": " + leaves
-                            + " leaves of " + events + " events, " + projected + " of " + shares
-                            + " shares projected, shares processor at " + handled + " of " + lastShare);
-                }
-                Thread.sleep(500);
+            try {
+                Awaitility.await()
+                        .atMost(patience)
+                        .pollInterval(Duration.ofMillis(500))
+                        .pollInSameThread()
+                        .until(() -> CatchUp.of(s, shares).done());
+            } catch (ConditionTimeoutException e) {
+                throw new IllegalStateException(
+                        "the gateway did not catch up in " + patience + ": " + CatchUp.of(s, shares), e);
             }
+        }
+    }
+
+    /** How far the gateway's writers are behind the event store (see {@link #awaitCatchUp}). */
+    private record CatchUp(long events, long leaves, long shares, long projected, long handled, long lastShare) {
+
+        static CatchUp of(Statement s, long shares) throws Exception {
+            // The feed serves a leaf only once every segment of the "shares" processor has passed
+            // it (gap-aware tokens as Jackson JSON: the lowest gap, else the index).
+            return new CatchUp(
+                    count(s, "select count(*) from domain_event_entry"),
+                    count(s, "select count(*) from merkle_leaf"),
+                    shares,
+                    count(s, "select count(*) from share_view"),
+                    count(
+                            s,
+                            "select coalesce(min(case when jsonb_array_length(t -> 'gaps') > 0"
+                                    + " then (t -> 'gaps' ->> 0)::bigint - 1 else (t ->> 'index')::bigint end), -1)"
+                                    + " from (select convert_from(token, 'UTF8')::jsonb t from token_entry"
+                                    + " where processor_name = 'shares' and token is not null) x"),
+                    count(
+                            s,
+                            "select coalesce(max(global_index), -1) from domain_event_entry"
+                                    + " where payload_type like '%.IntelligenceShared'"));
+        }
+
+        boolean done() {
+            return leaves >= events && projected >= shares && handled >= lastShare;
+        }
+
+        @Override
+        public String toString() {
+            return leaves + " leaves of " + events + " events, " + projected + " of " + shares
+                    + " shares projected, shares processor at " + handled + " of " + lastShare;
         }
     }
 

@@ -9,12 +9,18 @@ import io.interdict.domain.share.IntelligenceShare;
 import io.interdict.gateway.startup.InvalidSettingException;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +33,8 @@ import org.springframework.context.annotation.Primary;
  * ObjectMapper so that HTTP-facing Jackson settings can never change the stored form.
  */
 @Configuration(proxyBeanMethods = false)
+// What Axon's JpaEventStoreAutoConfiguration registers, which the storage engine bean below switches off.
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonConfiguration {
 
     /** Event metadata: the Idempotency-Key a command was sent with. */
@@ -57,6 +65,30 @@ public class AxonConfiguration {
         return JacksonSerializer.builder()
                 .objectMapper(EventStoreJson.newMapper())
                 .build();
+    }
+
+    /**
+     * The event store's storage engine, as Axon's auto-configuration builds it, except that a
+     * processor's fetch across gaps is asked as two indexed queries ({@link GapSplitEventStorageEngine}).
+     * Declaring it switches that auto-configuration off, so every setting it makes is made here.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager) {
+        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager);
+        return new GapSplitEventStorageEngine(builder);
     }
 
     /** Names this node's database sessions, so the nodes can count each other (SegmentBalancer). */

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class GatewayClient {
 
     /** A response: status and body. */
+    private static final String COMPILATION_METRIC = "jvm_compilation_time_ms_total";
+
     record Response(int status, byte[] body) {
         JsonNode json() throws IOException {
             return MAPPER.readTree(body);
@@ -137,6 +140,26 @@ final class GatewayClient {
                 .header("Accept", "application/json")
                 .GET()
                 .build());
+    }
+
+    /**
+     * Milliseconds the gateway's JIT compilers have spent so far, as its Prometheus endpoint reports
+     * them ({@code jvm_compilation_time_ms_total}, Micrometer's JVM compilation metric); empty when
+     * the gateway does not publish it.
+     */
+    OptionalDouble compilationMillis() throws IOException {
+        Response response = send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
+        if (response.status() != 200) {
+            return OptionalDouble.empty();
+        }
+        return new String(response.body(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith(COMPILATION_METRIC + "{") || line.startsWith(COMPILATION_METRIC + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .reduce(Double::sum);
     }
 
     /** Streams the response body of a GET into {@code file}; answers the status. */

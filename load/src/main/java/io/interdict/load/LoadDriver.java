@@ -63,9 +63,14 @@ public final class LoadDriver implements Callable<Integer> {
 
     @Option(
             names = "--gateway-warmup",
-            description = "seconds of unmeasured pushes and batch pushes before anything is measured, so the"
-                    + " gateway's JIT has compiled its hot paths (default: ${DEFAULT-VALUE})")
+            description = "at least this many seconds of unmeasured pushes and batch pushes before anything is"
+                    + " measured, then more until the gateway's JIT compilers have settled (default: ${DEFAULT-VALUE})")
     int gatewayWarmupSeconds = 30;
+
+    @Option(
+            names = "--gateway-warmup-max",
+            description = "at most this many seconds of gateway warm-up, settled or not (default: ${DEFAULT-VALUE})")
+    int gatewayWarmupMaxSeconds = 300;
 
     @Option(names = "--baseline-seconds", description = "default: ${DEFAULT-VALUE}")
     int baselineSeconds = 15;
@@ -160,10 +165,23 @@ public final class LoadDriver implements Callable<Integer> {
         }
         conditions.put("gatewayWarmupSeconds", gatewayWarmupSeconds);
         if (drivesGateway && gatewayWarmupSeconds > 0) {
-            log("gateway warm-up: %d s of pushes and batch pushes, not measured", gatewayWarmupSeconds);
-            Duration half = Duration.ofSeconds(Math.max(1, gatewayWarmupSeconds / 2));
-            load.push(4, Duration.ZERO, half);
-            load.batch(4, batchSize, Duration.ZERO, half);
+            log(
+                    "gateway warm-up: pushes and batch pushes, not measured, for at least %d s and until the"
+                            + " gateway's JIT compilers settle (at most %d s)",
+                    gatewayWarmupSeconds, gatewayWarmupMaxSeconds);
+            JitWarmup.Outcome warm = JitWarmup.run(
+                    gateway::compilationMillis,
+                    Duration.ofSeconds(gatewayWarmupSeconds),
+                    Duration.ofSeconds(Math.max(gatewayWarmupSeconds, gatewayWarmupMaxSeconds)),
+                    round -> {
+                        Duration half = round.dividedBy(2);
+                        load.push(4, Duration.ZERO, half);
+                        load.batch(4, batchSize, Duration.ZERO, half);
+                    });
+            log("gateway warm-up: %s", warm.describe());
+            conditions.put("gatewayWarmupTookSeconds", warm.took().toSeconds());
+            conditions.put("gatewayWarmupSettled", warm.settled());
+            warm.lastCompilerShare().ifPresent(share -> conditions.put("gatewayWarmupLastCompilerShare", share));
         }
 
         if (run.contains("baselines")) {

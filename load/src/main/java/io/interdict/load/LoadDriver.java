@@ -153,6 +153,18 @@ public final class LoadDriver implements Callable<Integer> {
             r.next();
             conditions.put("postgresql", r.getString(1));
         }
+        try (Connection c = baselines.connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("show autovacuum")) {
+            r.next();
+            String autovacuum = r.getString(1);
+            conditions.put("postgresqlAutovacuum", autovacuum);
+            if (!"on".equals(autovacuum)) {
+                // PostgreSQL's default, and any real deployment's: without it the token table and
+                // the projections bloat and index-only scans read the heap, so figures run low.
+                log("warning: autovacuum is %s on this PostgreSQL; production runs with it on", autovacuum);
+            }
+        }
         Duration warmup = Duration.ofSeconds(warmupSeconds);
         GatewayClient gateway = new GatewayClient(gatewayUrl);
         GatewayLoad load = new GatewayLoad(gateway, seed);

@@ -16,8 +16,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -33,17 +37,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (every node runs rounds; the others skip theirs), and a round that fails or dies leaves nothing.
  *
  * <p><b>Gaps in the global index.</b> A transaction that took global index g may commit after one
- * that took g + 1, so "highest global index appended" is no watermark. Each round selects the
- * events above a floor that are not in {@code merkle_leaf} (an anti-join). The floor is the highest
- * global index among leaves appended before {@code S - gapHorizon}, where S is the start of this
- * node's last round that saw every candidate (fewer than a batch); before such a round the floor is
- * -1 (the whole store). Why nothing is skipped: if leaf h above a missing committed event g was
- * appended at t &lt; S - gapHorizon, g took its index before h did, so before t; an event
- * transaction shorter than {@code gapHorizon} therefore committed before S, and the complete round
- * at S saw it above its own floor and appended it. Rounds that did not run (a stall, another node
- * holding the lock) never move the floor. The bound: each round reads the events of the last {@code
- * gapHorizon} plus the time since this node's last complete round, and the first round after a
- * start reads the whole store once.
+ * that took g + 1, so "highest global index appended" is no watermark. Each node keeps a {@link
+ * Watermark}: every global index up to {@code through} is a leaf, or is pending (was not visible when
+ * the node passed it, with the database time it was seen missing), or can never commit. A round reads
+ * the indexes above {@code through} in a window of at most a batch, and the pending ones that became
+ * visible; each costs one primary-key range or probe, so a round is O(new events), not O(events of
+ * the last horizon) as the anti-join of earlier versions was (BENCHMARKS.md, session 4).
+ *
+ * <p>Why nothing is skipped, given that no event transaction holds its global index longer than
+ * {@code gapHorizon} (ADR 0004):
+ * <ul>
+ *   <li>A round first reads, in one statement (snapshot s0), the highest visible index h0 and the
+ *       invisible indexes of the window up to h0; only then (later snapshots) the window's events that
+ *       are not leaves. An index visible at s0 is visible later, so it is read; one invisible at s0
+ *       becomes pending, also if it turns visible before the second read (it is then appended now
+ *       and dropped from pending when next seen as a leaf).
+ *   <li>A pending index g is below h0, whose event took its index after g and committed before s0;
+ *       so g was taken before the database time recorded for it. It is dropped only in a round that
+ *       started more than {@code gapHorizon} after that time and still did not see it: its
+ *       transaction had ended before the round's read, so it rolled back.
+ *   <li>A node's first watermark comes from a complete anti-join over the whole store, as before:
+ *       until a round of it has seen fewer candidates than a batch, every round reads the whole store.
+ *       That round's pending set is the invisible indexes above the highest global index among
+ *       leaves appended more than {@code gapHorizon} before it began; an index below that was taken
+ *       before such a leaf's, so its transaction ended before the round began, and invisible at s0
+ *       it rolled back. Every node builds its own watermark, so a node that was not the writer for a
+ *       while only reads further (the leaves another node appended are skipped by a probe).
+ * </ul>
  */
 @Component
 class MerkleLogWriter {
@@ -59,14 +79,46 @@ class MerkleLogWriter {
         }
     }
 
-    private record Outcome(Round round, Instant completeScanStart) {}
+    /**
+     * Every global index up to {@code through} is a leaf, or is in {@code pending} (with the database
+     * time it was first seen missing), or can never commit.
+     */
+    record Watermark(long through, NavigableMap<Long, Instant> pending) {
 
-    private static final String CANDIDATES = "select e.global_index, e.event_identifier, e.aggregate_identifier,"
+        Watermark {
+            pending = Collections.unmodifiableNavigableMap(new TreeMap<>(pending));
+        }
+    }
+
+    private record Outcome(Round round, Watermark watermark) {}
+
+    /** The highest visible global index and the invisible ones in (from, min(to, highest)], in one snapshot. */
+    private record Missing(long highest, List<Long> indexes, Instant seenAt) {}
+
+    private static final String EVENT_COLUMNS = "select e.global_index, e.event_identifier, e.aggregate_identifier,"
             + " e.sequence_number, e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data"
-            + " from domain_event_entry e"
-            + " where e.global_index > ?"
-            + " and not exists (select 1 from merkle_leaf l where l.global_index = e.global_index)"
-            + " order by e.global_index limit ?";
+            + " from domain_event_entry e";
+
+    private static final String NOT_A_LEAF =
+            " not exists (select 1 from merkle_leaf l where l.global_index = e.global_index)";
+
+    /** A node's first rounds: every event of the store that is not a leaf. */
+    private static final String WHOLE_STORE =
+            EVENT_COLUMNS + " where" + NOT_A_LEAF + " order by e.global_index limit ?";
+
+    /** The window above the watermark: its events that are not leaves. */
+    private static final String WINDOW = EVENT_COLUMNS + " where e.global_index > ? and e.global_index <= ? and"
+            + NOT_A_LEAF + " order by e.global_index";
+
+    /** Pending indexes that became visible, and whether each is a leaf already. */
+    private static final String PENDING = "select e.global_index, " + NOT_A_LEAF.strip() + " as fresh from"
+            + " domain_event_entry e where e.global_index = any(?)";
+
+    private static final String MISSING = "with head as (select coalesce(max(global_index), -1) as highest"
+            + " from domain_event_entry)"
+            + " select head.highest, clock_timestamp() as seen_at, array(select s.i from"
+            + " generate_series(?::bigint + 1, least(?::bigint, head.highest)) s(i) where not exists"
+            + " (select 1 from domain_event_entry e where e.global_index = s.i) order by s.i) as missing from head";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -77,8 +129,8 @@ class MerkleLogWriter {
     private final LogSettings settings;
     private final Counter appendedLeaves;
     private final AtomicLong treeSize = new AtomicLong();
-    /** Database time at the start of this node's last round that saw every candidate; null before one. */
-    private final AtomicReference<Instant> lastCompleteScan = new AtomicReference<>();
+    /** This node's watermark after its last committed round; null until a complete first round. */
+    private final AtomicReference<Watermark> watermark = new AtomicReference<>();
 
     MerkleLogWriter(
             JdbcTemplate jdbc,
@@ -105,23 +157,27 @@ class MerkleLogWriter {
     }
 
     /** One append round; safe to call from several threads and nodes at once (one wins the lock). */
-    Round appendRound() {
-        Outcome outcome = transactions.execute(status -> round());
+    synchronized Round appendRound() {
+        Watermark known = watermark.get();
+        Outcome outcome = transactions.execute(status -> round(known));
         if (outcome == null || !outcome.round().lockObtained()) {
             return Round.skipped();
         }
-        // Only after the commit: a rolled-back round must not move the floor or the metrics.
-        if (outcome.completeScanStart() != null) {
-            lastCompleteScan.accumulateAndGet(
-                    outcome.completeScanStart(),
-                    (previous, next) -> previous == null || next.isAfter(previous) ? next : previous);
+        // Only after the commit: a rolled-back round must not move the watermark or the metrics.
+        if (outcome.watermark() != null) {
+            watermark.set(outcome.watermark());
         }
         appendedLeaves.increment(outcome.round().appended());
         treeSize.set(outcome.round().treeSize());
         return outcome.round();
     }
 
-    private Outcome round() {
+    /** This node's watermark, empty before its first complete round. */
+    Optional<Watermark> watermark() {
+        return Optional.ofNullable(watermark.get());
+    }
+
+    private Outcome round(Watermark known) {
         Boolean locked = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, WRITER_LOCK);
         if (!Boolean.TRUE.equals(locked)) {
             return new Outcome(Round.skipped(), null);
@@ -130,8 +186,57 @@ class MerkleLogWriter {
                 jdbc.queryForObject("select now()", OffsetDateTime.class).toInstant();
         long size = store.treeSize();
 
-        List<StoredEvent> events =
-                jdbc.query(CANDIDATES, MerkleLogWriter::storedEvent, scanFloor(), settings.batchSize());
+        List<StoredEvent> events;
+        Watermark next;
+        if (known == null) {
+            long floor = leavesAppendedBefore(roundStart.minus(settings.gapHorizon()));
+            Missing missing = missing(floor, Long.MAX_VALUE);
+            events = jdbc.query(WHOLE_STORE, MerkleLogWriter::storedEvent, settings.batchSize());
+            next = events.size() < settings.batchSize()
+                    ? new Watermark(missing.highest(), seenAt(missing, new TreeMap<>()))
+                    : null;
+        } else {
+            Missing missing = missing(known.through(), known.through() + settings.batchSize());
+            long through =
+                    Math.max(known.through(), Math.min(missing.highest(), known.through() + settings.batchSize()));
+            TreeMap<Long, Instant> pending = new TreeMap<>(known.pending());
+            events = new ArrayList<>();
+            if (!pending.isEmpty()) {
+                List<Long> pendingIndexes = List.copyOf(pending.keySet());
+                List<Long> fresh = new ArrayList<>();
+                jdbc.query(
+                        connection -> {
+                            var statement = connection.prepareStatement(PENDING);
+                            statement.setArray(1, connection.createArrayOf("bigint", pendingIndexes.toArray()));
+                            return statement;
+                        },
+                        rs -> {
+                            long index = rs.getLong(1);
+                            pending.remove(index);
+                            if (rs.getBoolean(2)) {
+                                fresh.add(index);
+                            }
+                        });
+                if (!fresh.isEmpty()) {
+                    events.addAll(jdbc.query(
+                            connection -> {
+                                var statement = connection.prepareStatement(
+                                        EVENT_COLUMNS + " where e.global_index = any(?) order by e.global_index");
+                                statement.setArray(1, connection.createArrayOf("bigint", fresh.toArray()));
+                                return statement;
+                            },
+                            MerkleLogWriter::storedEvent));
+                }
+                // Still invisible a horizon after it was seen missing: its transaction rolled back.
+                pending.values()
+                        .removeIf(seen -> seen.plus(settings.gapHorizon()).isBefore(roundStart));
+            }
+            if (through > known.through()) {
+                events.addAll(jdbc.query(WINDOW, MerkleLogWriter::storedEvent, known.through(), through));
+            }
+            next = new Watermark(through, seenAt(missing, pending));
+        }
+
         List<byte[]> leafHashes = new ArrayList<>(events.size());
         List<LogLeaf> leaves = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
@@ -149,20 +254,34 @@ class MerkleLogWriter {
         }
         long newSize = size + leaves.size();
         boolean headSigned = signHeadIfDue(newSize, frontier);
-        Instant completeScanStart = events.size() < settings.batchSize() ? roundStart : null;
-        return new Outcome(new Round(true, leaves.size(), newSize, headSigned), completeScanStart);
+        return new Outcome(new Round(true, leaves.size(), newSize, headSigned), next);
     }
 
-    /** Highest global index below which no committed event can still be missing from the log. */
-    long scanFloor() {
-        Instant lastComplete = lastCompleteScan.get();
-        if (lastComplete == null) {
-            return -1;
+    private static NavigableMap<Long, Instant> seenAt(Missing missing, TreeMap<Long, Instant> pending) {
+        for (long index : missing.indexes()) {
+            pending.putIfAbsent(index, missing.seenAt());
         }
+        return pending;
+    }
+
+    /** One statement, so one snapshot: the highest visible global index and the invisible ones in the range. */
+    private Missing missing(long after, long upTo) {
+        return jdbc.queryForObject(
+                MISSING,
+                (rs, row) -> new Missing(
+                        rs.getLong("highest"),
+                        Arrays.asList((Long[]) rs.getArray("missing").getArray()),
+                        rs.getObject("seen_at", OffsetDateTime.class).toInstant()),
+                after,
+                upTo);
+    }
+
+    /** Highest global index among leaves appended before {@code instant}; -1 when there is none. */
+    long leavesAppendedBefore(Instant instant) {
         Long floor = jdbc.queryForObject(
                 "select coalesce(max(global_index), -1) from merkle_leaf where appended_at < ?",
                 Long.class,
-                OffsetDateTime.ofInstant(lastComplete.minus(settings.gapHorizon()), ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         return floor == null ? -1 : floor;
     }
 

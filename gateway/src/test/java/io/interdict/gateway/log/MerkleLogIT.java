@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -277,6 +278,8 @@ class MerkleLogIT extends GatewayIntegrationTest {
         List<Future<Integer>> rounds = new ArrayList<>();
         try {
             for (int w = 0; w < writers; w++) {
+                // Each its own instance, as on two nodes, both racing the gateway's own writer.
+                MerkleLogWriter writer = writerWithGapHorizon(Duration.ofMinutes(2));
                 rounds.add(pool.submit(() -> {
                     start.await(20, TimeUnit.SECONDS);
                     int locked = 0;
@@ -311,21 +314,76 @@ class MerkleLogIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void aWritersScanFloorPassesOnlyLeavesAppendedAHorizonBeforeItsLastCompleteRound() {
-        String probe = Probes.append(eventStore, transactions, "floor");
-        awaitLeaves(List.of(probe));
-        MerkleLogWriter noHorizon = writerWithGapHorizon(Duration.ZERO);
+    void aWriterKeepsAnUncommittedIndexPendingUntilItCommitsAndForgetsItOnlyAHorizonAfter() throws Exception {
         MerkleLogWriter hourHorizon = writerWithGapHorizon(Duration.ofHours(1));
+        MerkleLogWriter zeroHorizon = writerWithGapHorizon(Duration.ZERO);
+        // Before its first complete round a writer has no watermark: it reads the whole store.
+        assertThat(hourHorizon.watermark()).isEmpty();
+        for (MerkleLogWriter writer : List.of(hourHorizon, zeroHorizon)) {
+            await().atMost(WAIT).until(() -> {
+                writer.appendRound();
+                return writer.watermark().isPresent();
+            });
+        }
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong heldIndex = new AtomicLong(-1);
+        String lateProbe = "pending-" + System.nanoTime();
+        ExecutorService lateWriter = Executors.newSingleThreadExecutor();
+        Future<?> late = lateWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            eventStore.publish(
+                    new GenericDomainEventMessage<>("Probe", lateProbe, 0, new ProbeRecorded(lateProbe, "pending")));
+            heldIndex.set(jdbc.queryForObject(
+                    "select global_index from domain_event_entry where aggregate_identifier = ?",
+                    Long.class,
+                    lateProbe));
+            held.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+            String overtaking = Probes.append(eventStore, transactions, "overtakes the pending one");
+            long overtakingIndex = globalIndexOf(overtaking);
+            assertThat(overtakingIndex).isGreaterThan(heldIndex.get());
+            for (MerkleLogWriter writer : List.of(hourHorizon, zeroHorizon)) {
+                await().atMost(WAIT).until(() -> {
+                    writer.appendRound();
+                    return writer.watermark()
+                            .map(mark -> mark.through() >= overtakingIndex)
+                            .orElse(false);
+                });
+            }
 
-        // Before a complete round of its own, a writer reads the whole store.
-        assertThat(noHorizon.scanFloor()).isEqualTo(-1);
-        assertThat(hourHorizon.scanFloor()).isEqualTo(-1);
-        await().atMost(WAIT).until(() -> noHorizon.appendRound().lockObtained());
-        await().atMost(WAIT).until(() -> hourHorizon.appendRound().lockObtained());
+            // Passed by the window while uncommitted: pending with the hour horizon, and kept.
+            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex.get());
+            await().atMost(WAIT).until(() -> hourHorizon.appendRound().lockObtained());
+            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex.get());
+            // With no horizon it is given up by the next round that does not see it.
+            await().atMost(WAIT).until(() -> zeroHorizon.appendRound().lockObtained());
+            assertThat(zeroHorizon.watermark().orElseThrow().pending()).doesNotContainKey(heldIndex.get());
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from merkle_leaf where global_index = ?", Long.class, heldIndex.get()))
+                    .as("still uncommitted, so not a leaf")
+                    .isZero();
 
-        // The probe's leaf was appended before either round began.
-        assertThat(noHorizon.scanFloor()).isGreaterThanOrEqualTo(globalIndexOf(probe));
-        assertThat(hourHorizon.scanFloor()).isEqualTo(-1);
+            release.countDown();
+            late.get(20, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            lateWriter.shutdown();
+        }
+
+        // Committed: whichever writer holds the lock appends it once; the pending writer sees it and lets go.
+        awaitLeaves(List.of(lateProbe));
+        await().atMost(WAIT).until(() -> {
+            hourHorizon.appendRound();
+            return !hourHorizon.watermark().orElseThrow().pending().containsKey(heldIndex.get());
+        });
+        await().atMost(WAIT).untilAsserted(this::assertEveryEventIsALeafExactlyOnce);
     }
 
     @Test

@@ -56,13 +56,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       so g was taken before the database time recorded for it. It is dropped only in a round that
  *       started more than {@code gapHorizon} after that time and still did not see it: its
  *       transaction had ended before the round's read, so it rolled back.
- *   <li>A node's first watermark comes from a complete anti-join over the whole store, as before:
- *       until a round of it has seen fewer candidates than a batch, every round reads the whole store.
- *       That round's pending set is the invisible indexes above the highest global index among
- *       leaves appended more than {@code gapHorizon} before it began; an index below that was taken
- *       before such a leaf's, so its transaction ended before the round began, and invisible at s0
- *       it rolled back. Every node builds its own watermark, so a node that was not the writer for a
- *       while only reads further (the leaves another node appended are skipped by a probe).
+ *   <li>A node's first round after a start anti-joins the whole store (at most a batch of events that
+ *       are not leaves, in order), after reading the highest visible index h0 and the invisible
+ *       indexes above the highest global index among leaves appended more than {@code gapHorizon}
+ *       before the round began. Its watermark is h0, or its last event if it read a full batch
+ *       (every visible event below that is in the batch); the invisible indexes up to it are
+ *       pending. An invisible index below that leaf's was taken before it, so its transaction ended
+ *       before the round began, and invisible at s0 it rolled back. Every node builds its own
+ *       watermark, so a node that was not the writer for a while only reads further (the leaves
+ *       another node appended are skipped by a probe).
  * </ul>
  */
 @Component
@@ -102,7 +104,7 @@ class MerkleLogWriter {
     private static final String NOT_A_LEAF =
             " not exists (select 1 from merkle_leaf l where l.global_index = e.global_index)";
 
-    /** A node's first rounds: every event of the store that is not a leaf. */
+    /** A node's first round: the events of the whole store that are not leaves. */
     private static final String WHOLE_STORE =
             EVENT_COLUMNS + " where" + NOT_A_LEAF + " order by e.global_index limit ?";
 
@@ -129,7 +131,7 @@ class MerkleLogWriter {
     private final LogSettings settings;
     private final Counter appendedLeaves;
     private final AtomicLong treeSize = new AtomicLong();
-    /** This node's watermark after its last committed round; null until a complete first round. */
+    /** This node's watermark after its last committed round; null before its first round. */
     private final AtomicReference<Watermark> watermark = new AtomicReference<>();
 
     MerkleLogWriter(
@@ -172,7 +174,7 @@ class MerkleLogWriter {
         return outcome.round();
     }
 
-    /** This node's watermark, empty before its first complete round. */
+    /** This node's watermark, empty before its first round. */
     Optional<Watermark> watermark() {
         return Optional.ofNullable(watermark.get());
     }
@@ -192,9 +194,12 @@ class MerkleLogWriter {
             long floor = leavesAppendedBefore(roundStart.minus(settings.gapHorizon()));
             Missing missing = missing(floor, Long.MAX_VALUE);
             events = jdbc.query(WHOLE_STORE, MerkleLogWriter::storedEvent, settings.batchSize());
-            next = events.size() < settings.batchSize()
-                    ? new Watermark(missing.highest(), seenAt(missing, new TreeMap<>()))
-                    : null;
+            // A full batch ends at its last event: every visible event below it that is not a leaf
+            // is in the batch, the rest is read window by window from there.
+            long through = events.size() < settings.batchSize()
+                    ? missing.highest()
+                    : Math.min(missing.highest(), events.get(events.size() - 1).globalIndex());
+            next = new Watermark(through, seenAt(missing, new TreeMap<>()).headMap(through, true));
         } else {
             Missing missing = missing(known.through(), known.through() + settings.batchSize());
             long through =

@@ -83,6 +83,9 @@ class MerkleLogIT extends GatewayIntegrationTest {
     LeafIndexes leafIndexes;
 
     @Autowired
+    MerkleLogScheduler scheduler;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -314,10 +317,36 @@ class MerkleLogIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aFirstRoundThatReadsAFullBatchSetsTheWatermarkAtItsLastEventAndTheWindowGoesOnFromThere() {
+        await().atMost(WAIT).untilAsserted(this::assertEveryEventIsALeafExactlyOnce);
+        scheduler.stop();
+        try {
+            List<String> probes = List.of(
+                    Probes.append(eventStore, transactions, "backlog 1"),
+                    Probes.append(eventStore, transactions, "backlog 2"),
+                    Probes.append(eventStore, transactions, "backlog 3"));
+            MerkleLogWriter twoPerRound = writer(Duration.ofMinutes(2), 2);
+
+            MerkleLogWriter.Round first = twoPerRound.appendRound();
+            assertThat(first.lockObtained()).isTrue();
+            assertThat(first.appended()).isEqualTo(2);
+            assertThat(twoPerRound.watermark().orElseThrow().through()).isEqualTo(globalIndexOf(probes.get(1)));
+
+            MerkleLogWriter.Round second = twoPerRound.appendRound();
+            assertThat(second.appended()).isEqualTo(1);
+            assertThat(twoPerRound.watermark().orElseThrow().through()).isEqualTo(globalIndexOf(probes.get(2)));
+            assertThat(twoPerRound.appendRound().appended()).isZero();
+            assertEveryEventIsALeafExactlyOnce();
+        } finally {
+            scheduler.start();
+        }
+    }
+
+    @Test
     void aWriterKeepsAnUncommittedIndexPendingUntilItCommitsAndForgetsItOnlyAHorizonAfter() throws Exception {
         MerkleLogWriter hourHorizon = writerWithGapHorizon(Duration.ofHours(1));
         MerkleLogWriter zeroHorizon = writerWithGapHorizon(Duration.ZERO);
-        // Before its first complete round a writer has no watermark: it reads the whole store.
+        // Before its first round a writer has no watermark: that round reads the whole store.
         assertThat(hourHorizon.watermark()).isEmpty();
         for (MerkleLogWriter writer : List.of(hourHorizon, zeroHorizon)) {
             await().atMost(WAIT).until(() -> {
@@ -480,6 +509,10 @@ class MerkleLogIT extends GatewayIntegrationTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     private MerkleLogWriter writerWithGapHorizon(Duration gapHorizon) {
+        return writer(gapHorizon, 1000);
+    }
+
+    private MerkleLogWriter writer(Duration gapHorizon, int batchSize) {
         return new MerkleLogWriter(
                 jdbc,
                 transactions,
@@ -487,7 +520,7 @@ class MerkleLogIT extends GatewayIntegrationTest {
                 leafEncoder,
                 signer,
                 clock,
-                new LogSettings(Duration.ofMillis(500), 1000, Duration.ofSeconds(2), gapHorizon),
+                new LogSettings(Duration.ofMillis(500), batchSize, Duration.ofSeconds(2), gapHorizon),
                 new SimpleMeterRegistry());
     }
 

@@ -223,25 +223,11 @@ class MerkleLogIT extends GatewayIntegrationTest {
 
     @Test
     void anEventThatCommitsAfterLaterIndexesStillBecomesALeafExactlyOnce() throws Exception {
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         String lateProbe = "late-" + System.nanoTime();
-        ExecutorService lateWriter = Executors.newSingleThreadExecutor();
-        Future<?> late = lateWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            eventStore.publish(
-                    new GenericDomainEventMessage<>("Probe", lateProbe, 0, new ProbeRecorded(lateProbe, "late")));
-            held.countDown();
-            try {
-                // Uncommitted, holding its global index, while later events commit and are appended.
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
         List<String> overtaking;
         List<Long> overtakingLeaves;
-        try {
-            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+        // Uncommitted, holding its global index, while later events commit and are appended.
+        try (HeldEvent late = new HeldEvent(lateProbe)) {
             overtaking = List.of(
                     Probes.append(eventStore, transactions, "overtaking 1"),
                     Probes.append(eventStore, transactions, "overtaking 2"));
@@ -252,11 +238,7 @@ class MerkleLogIT extends GatewayIntegrationTest {
                             lateProbe))
                     .as("the late event is still uncommitted")
                     .isZero();
-            release.countDown();
-            late.get(20, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            lateWriter.shutdown();
+            late.commit();
         }
 
         long lateLeaf = awaitLeaves(List.of(lateProbe)).get(0);
@@ -354,30 +336,13 @@ class MerkleLogIT extends GatewayIntegrationTest {
                 return writer.watermark().isPresent();
             });
         }
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicLong heldIndex = new AtomicLong(-1);
         String lateProbe = "pending-" + System.nanoTime();
-        ExecutorService lateWriter = Executors.newSingleThreadExecutor();
-        Future<?> late = lateWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            eventStore.publish(
-                    new GenericDomainEventMessage<>("Probe", lateProbe, 0, new ProbeRecorded(lateProbe, "pending")));
-            heldIndex.set(jdbc.queryForObject(
-                    "select global_index from domain_event_entry where aggregate_identifier = ?",
-                    Long.class,
-                    lateProbe));
-            held.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        try {
-            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+        long heldIndex;
+        try (HeldEvent late = new HeldEvent(lateProbe)) {
+            heldIndex = late.globalIndex();
             String overtaking = Probes.append(eventStore, transactions, "overtakes the pending one");
             long overtakingIndex = globalIndexOf(overtaking);
-            assertThat(overtakingIndex).isGreaterThan(heldIndex.get());
+            assertThat(overtakingIndex).isGreaterThan(heldIndex);
             for (MerkleLogWriter writer : List.of(hourHorizon, zeroHorizon)) {
                 await().atMost(WAIT).until(() -> {
                     writer.appendRound();
@@ -388,29 +353,25 @@ class MerkleLogIT extends GatewayIntegrationTest {
             }
 
             // Passed by the window while uncommitted: pending with the hour horizon, and kept.
-            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex.get());
+            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex);
             await().atMost(WAIT).until(() -> hourHorizon.appendRound().lockObtained());
-            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex.get());
+            assertThat(hourHorizon.watermark().orElseThrow().pending()).containsKey(heldIndex);
             // With no horizon it is given up by the next round that does not see it.
             await().atMost(WAIT).until(() -> zeroHorizon.appendRound().lockObtained());
-            assertThat(zeroHorizon.watermark().orElseThrow().pending()).doesNotContainKey(heldIndex.get());
+            assertThat(zeroHorizon.watermark().orElseThrow().pending()).doesNotContainKey(heldIndex);
             assertThat(jdbc.queryForObject(
-                            "select count(*) from merkle_leaf where global_index = ?", Long.class, heldIndex.get()))
+                            "select count(*) from merkle_leaf where global_index = ?", Long.class, heldIndex))
                     .as("still uncommitted, so not a leaf")
                     .isZero();
 
-            release.countDown();
-            late.get(20, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            lateWriter.shutdown();
+            late.commit();
         }
 
         // Committed: whichever writer holds the lock appends it once; the pending writer sees it and lets go.
         awaitLeaves(List.of(lateProbe));
         await().atMost(WAIT).until(() -> {
             hourHorizon.appendRound();
-            return !hourHorizon.watermark().orElseThrow().pending().containsKey(heldIndex.get());
+            return !hourHorizon.watermark().orElseThrow().pending().containsKey(heldIndex);
         });
         await().atMost(WAIT).untilAsserted(this::assertEveryEventIsALeafExactlyOnce);
     }
@@ -507,6 +468,54 @@ class MerkleLogIT extends GatewayIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * A probe event published in a transaction that stays open, holding its global index, until
+     * {@link #commit()}; closing without committing lets the transaction end as well.
+     */
+    private final class HeldEvent implements AutoCloseable {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private final Future<?> transaction;
+        private final long globalIndex;
+
+        HeldEvent(String probeId) throws Exception {
+            CountDownLatch held = new CountDownLatch(1);
+            AtomicLong index = new AtomicLong(-1);
+            transaction = thread.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                eventStore.publish(
+                        new GenericDomainEventMessage<>("Probe", probeId, 0, new ProbeRecorded(probeId, "held")));
+                index.set(jdbc.queryForObject(
+                        "select global_index from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        probeId));
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+            globalIndex = index.get();
+        }
+
+        long globalIndex() {
+            return globalIndex;
+        }
+
+        void commit() throws Exception {
+            release.countDown();
+            transaction.get(20, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            thread.shutdown();
+        }
+    }
 
     private MerkleLogWriter writerWithGapHorizon(Duration gapHorizon) {
         return writer(gapHorizon, 1000);

@@ -97,9 +97,10 @@ class MerkleLogWriter {
     /** The highest visible global index and the invisible ones in (from, min(to, highest)], in one snapshot. */
     private record Missing(long highest, List<Long> indexes, Instant seenAt) {}
 
-    private static final String EVENT_COLUMNS = "select e.global_index, e.event_identifier, e.aggregate_identifier,"
-            + " e.sequence_number, e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data"
-            + " from domain_event_entry e";
+    private static final String SELECT_COLUMNS = "select e.global_index, e.event_identifier, e.aggregate_identifier,"
+            + " e.sequence_number, e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
+
+    private static final String EVENT_COLUMNS = SELECT_COLUMNS + " from domain_event_entry e";
 
     private static final String NOT_A_LEAF =
             " not exists (select 1 from merkle_leaf l where l.global_index = e.global_index)";
@@ -112,9 +113,9 @@ class MerkleLogWriter {
     private static final String WINDOW = EVENT_COLUMNS + " where e.global_index > ? and e.global_index <= ? and"
             + NOT_A_LEAF + " order by e.global_index";
 
-    /** Pending indexes that became visible, and whether each is a leaf already. */
-    private static final String PENDING = "select e.global_index, " + NOT_A_LEAF.strip() + " as fresh from"
-            + " domain_event_entry e where e.global_index = any(?)";
+    /** Pending indexes that became visible, and whether each is not a leaf yet. */
+    private static final String PENDING = SELECT_COLUMNS + "," + NOT_A_LEAF
+            + " as fresh from domain_event_entry e where e.global_index = any(?) order by e.global_index";
 
     private static final String MISSING = "with head as (select coalesce(max(global_index), -1) as highest"
             + " from domain_event_entry)"
@@ -208,7 +209,6 @@ class MerkleLogWriter {
             events = new ArrayList<>();
             if (!pending.isEmpty()) {
                 List<Long> pendingIndexes = List.copyOf(pending.keySet());
-                List<Long> fresh = new ArrayList<>();
                 jdbc.query(
                         connection -> {
                             var statement = connection.prepareStatement(PENDING);
@@ -216,22 +216,12 @@ class MerkleLogWriter {
                             return statement;
                         },
                         rs -> {
-                            long index = rs.getLong(1);
-                            pending.remove(index);
-                            if (rs.getBoolean(2)) {
-                                fresh.add(index);
+                            // Visible now: appended by this round, or by another node already.
+                            pending.remove(rs.getLong("global_index"));
+                            if (rs.getBoolean("fresh")) {
+                                events.add(storedEvent(rs, 0));
                             }
                         });
-                if (!fresh.isEmpty()) {
-                    events.addAll(jdbc.query(
-                            connection -> {
-                                var statement = connection.prepareStatement(
-                                        EVENT_COLUMNS + " where e.global_index = any(?) order by e.global_index");
-                                statement.setArray(1, connection.createArrayOf("bigint", fresh.toArray()));
-                                return statement;
-                            },
-                            MerkleLogWriter::storedEvent));
-                }
                 // Still invisible a horizon after it was seen missing: its transaction rolled back.
                 pending.values()
                         .removeIf(seen -> seen.plus(settings.gapHorizon()).isBefore(roundStart));
@@ -282,7 +272,7 @@ class MerkleLogWriter {
     }
 
     /** Highest global index among leaves appended before {@code instant}; -1 when there is none. */
-    long leavesAppendedBefore(Instant instant) {
+    private long leavesAppendedBefore(Instant instant) {
         Long floor = jdbc.queryForObject(
                 "select coalesce(max(global_index), -1) from merkle_leaf where appended_at < ?",
                 Long.class,

@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GatewayClient {
 
-    /** A response: status and body. */
     private static final String COMPILATION_METRIC = "jvm_compilation_time_ms_total";
 
+    /** A response: status and body. */
     record Response(int status, byte[] body) {
         JsonNode json() throws IOException {
             return MAPPER.readTree(body);

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how far {@code exp}, {@code nbf} and {@code iat} may be off; at most 60 s.
  * @param maxTokenBytes the longest {@code Authorization} header read; a longer one is refused
  *     before any parsing. The HTTP server's header limit is set above the largest allowed value.
+ * @param verifiedTokens how many tokens whose signature was verified are remembered, so the same
+ *     token presented again costs only the claim checks, which every request still makes; {@code 0}
+ *     verifies every signature every time.
  */
 @Validated
 @ConfigurationProperties(prefix = "interdict.security")
@@ -41,7 +44,9 @@ public record SecuritySettings(
         @NotNull @DefaultValue("60s") Duration clockSkew,
 
         @Min(256) @Max(MAX_TOKEN_BYTES_LIMIT) @DefaultValue("8192")
-        int maxTokenBytes) {
+        int maxTokenBytes,
+
+        @Min(0) @Max(100_000) @DefaultValue("4096") int verifiedTokens) {
 
     /** The highest {@code max-token-bytes}; the HTTP server accepts request headers up to 32 KB. */
     public static final int MAX_TOKEN_BYTES_LIMIT = 16384;

@@ -149,12 +149,31 @@ public final class Jcs {
         out.append(']');
     }
 
-    /** RFC 8785 section 3.2.2.2; lone surrogates are not I-JSON (RFC 7493 section 2.1). */
+    /**
+     * RFC 8785 section 3.2.2.2; lone surrogates are not I-JSON (RFC 7493 section 2.1). Runs of
+     * characters written as they are go out in one append each.
+     */
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
         int length = s.length();
+        int plain = 0; // the start of the run of characters not yet written, all written as they are
         for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= length || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    throw loneSurrogate(c, i);
+                }
+                i++; // a well-formed pair is written as it is
+                continue;
+            }
+            if (Character.isLowSurrogate(c)) {
+                throw loneSurrogate(c, i);
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -163,22 +182,10 @@ public final class Jcs {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 >= length || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                            throw loneSurrogate(c, i);
-                        }
-                        out.append(c).append(s.charAt(++i));
-                    } else if (Character.isLowSurrogate(c)) {
-                        throw loneSurrogate(c, i);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
+        out.append(s, plain, length);
         out.append('"');
     }
 

@@ -8,7 +8,7 @@ import java.util.Base64;
  * unused low bits of the last character must be zero), so that one byte string has exactly one text
  * form and a signature cannot be altered in transit without changing its bytes.
  */
-final class Base64Url {
+public final class Base64Url {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -24,8 +24,14 @@ final class Base64Url {
         return ENCODER.encode(bytes);
     }
 
-    /** Decodes {@code text}; {@code what} names the field in the exception message. */
-    static byte[] decode(String text, String what) {
+    /**
+     * Decodes {@code text}; {@code what} names the field in the exception message, which never
+     * quotes the text itself.
+     *
+     * @throws MalformedBase64UrlException if {@code text} is not the canonical unpadded base64url of
+     *     any byte string
+     */
+    public static byte[] decode(String text, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok =
@@ -48,7 +54,8 @@ final class Base64Url {
         return bytes;
     }
 
-    static final class MalformedBase64UrlException extends IllegalArgumentException {
+    /** The text is not canonical unpadded base64url; the message says where and why. */
+    public static final class MalformedBase64UrlException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         MalformedBase64UrlException(String message) {

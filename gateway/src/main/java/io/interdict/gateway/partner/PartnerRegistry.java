@@ -1,5 +1,7 @@
 package io.interdict.gateway.partner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.interdict.domain.common.Actor;
 import io.interdict.domain.common.PartnerKind;
 import io.interdict.domain.common.PartnerRole;
@@ -25,9 +27,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A partner as its own event stream says it is now: kind, roles, suspension and signing keys. Read
- * straight from the event store (one indexed query over a short stream), never from a cache or a
- * lagging projection, so a suspension or a key revocation holds from the very next request on every
- * node.
+ * from the event store, never from a lagging projection, so a suspension or a key revocation holds
+ * from the very next request on every node.
+ *
+ * <p>Every lookup asks the store how long the partner's stream is now (one index-only query). A
+ * profile built from exactly that many events is the partner as it is now — the event store is
+ * append-only (V2 migration), so the same stream length means the same events — and is answered
+ * from memory; a longer stream is read again in full. So the cache saves reading and deserialising
+ * the stream, never the question whether it grew.
  */
 @Component
 public class PartnerRegistry {
@@ -53,10 +60,20 @@ public class PartnerRegistry {
         }
     }
 
+    /** A profile and the sequence number of the last event it was built from. */
+    private record Known(long sequence, PartnerProfile profile) {}
+
     private static final String CALLER_ATTRIBUTE = PartnerRegistry.class.getName() + ".caller.";
+
+    /** Partners known at once, at most: far more than any deployment enrols. */
+    private static final int KNOWN_PARTNERS = 10_000;
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final Cache<String, Known> known = Caffeine.newBuilder()
+            .maximumSize(KNOWN_PARTNERS)
+            .executor(Runnable::run)
+            .build();
 
     public PartnerRegistry(EventStore eventStore, JdbcTemplate jdbc) {
         this.eventStore = eventStore;
@@ -102,14 +119,27 @@ public class PartnerRegistry {
         if (partnerId == null || partnerId.isBlank()) {
             return Optional.empty();
         }
+        Long latest = jdbc.queryForObject(
+                "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                Long.class,
+                partnerId);
+        if (latest == null) {
+            return Optional.empty();
+        }
+        Known remembered = known.getIfPresent(partnerId);
+        if (remembered != null && remembered.sequence() == latest) {
+            return Optional.of(remembered.profile());
+        }
         // From the first event, not from a snapshot: the stream is read as events (a Partner is never
         // snapshotted), and asking for a snapshot first would cost a query that always finds none.
         DomainEventStream stream = eventStore.readEvents(partnerId, 0);
         PartnerEnrolled enrolled = null;
         boolean suspended = false;
         Map<String, SigningKey> keys = new LinkedHashMap<>();
+        long sequence = -1;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
+            sequence = message.getSequenceNumber();
             Object event = message.getPayload();
             if (event instanceof PartnerEnrolled e) {
                 enrolled = e;
@@ -127,12 +157,20 @@ public class PartnerRegistry {
         if (enrolled == null) {
             return Optional.empty();
         }
-        return Optional.of(new PartnerProfile(
+        PartnerProfile profile = new PartnerProfile(
                 enrolled.partnerId(),
                 enrolled.kind(),
                 enrolled.displayName(),
-                enrolled.roles(),
+                // Shared by the requests that find this profile, so nothing may change it.
+                enrolled.roles() == null ? null : Collections.unmodifiableSet(enrolled.roles()),
                 suspended,
-                Collections.unmodifiableMap(keys)));
+                Collections.unmodifiableMap(keys));
+        // The stream may have grown since the length was asked: the profile is of what was read.
+        known.asMap()
+                .merge(
+                        partnerId,
+                        new Known(sequence, profile),
+                        (kept, read) -> kept.sequence() > read.sequence() ? kept : read);
+        return Optional.of(profile);
     }
 }

@@ -28,7 +28,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -171,8 +173,9 @@ class SecurityConfiguration {
                         "must be false when " + ISSUER_URI + " or jwk-set-uri names an external issuer");
             }
             NimbusJwtDecoder decoder = new NimbusJwtDecoder(inProcessVerifier(settings, devIssuerKey.getObject()));
-            decoder.setJwtValidator(TokenValidators.forIssuer(devIssuer.issuer(), settings, time));
-            return new VerifyingJwtDecoder(decoder);
+            OAuth2TokenValidator<Jwt> claims = TokenValidators.forIssuer(devIssuer.issuer(), settings, time);
+            decoder.setJwtValidator(claims);
+            return new VerifyingJwtDecoder(remembering(decoder, claims, settings, time));
         }
         String issuer = external.getIssuerUri();
         if (!StringUtils.hasText(issuer)) {
@@ -183,17 +186,30 @@ class SecurityConfiguration {
         }
         String jwkSetUri = external.getJwkSetUri();
         // Keys are fetched on first use, so the gateway can start before its issuer (NOTES-STACK.md).
-        return new VerifyingJwtDecoder(new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = (StringUtils.hasText(jwkSetUri)
-                            ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
-                            : NimbusJwtDecoder.withIssuerLocation(issuer))
-                    .jwsAlgorithms(algorithms -> settings.algorithms().stream()
-                            .map(SignatureAlgorithm::from)
-                            .forEach(algorithms::add))
-                    .build();
-            decoder.setJwtValidator(TokenValidators.forIssuer(issuer, settings, time));
-            return decoder;
-        }));
+        OAuth2TokenValidator<Jwt> claims = TokenValidators.forIssuer(issuer, settings, time);
+        return new VerifyingJwtDecoder(remembering(
+                new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = (StringUtils.hasText(jwkSetUri)
+                                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
+                                    : NimbusJwtDecoder.withIssuerLocation(issuer))
+                            .jwsAlgorithms(algorithms -> settings.algorithms().stream()
+                                    .map(SignatureAlgorithm::from)
+                                    .forEach(algorithms::add))
+                            .build();
+                    decoder.setJwtValidator(claims);
+                    return decoder;
+                }),
+                claims,
+                settings,
+                time));
+    }
+
+    /** The verifier, remembering the tokens it verified unless that is switched off ({@link VerifiedTokens}). */
+    private static JwtDecoder remembering(
+            JwtDecoder verifier, OAuth2TokenValidator<Jwt> claims, SecuritySettings settings, Clock time) {
+        return settings.verifiedTokens() == 0
+                ? verifier
+                : new VerifiedTokens(verifier, claims, settings.verifiedTokens(), time);
     }
 
     private static DefaultJWTProcessor<SecurityContext> inProcessVerifier(SecuritySettings settings, DevIssuerKey key) {

@@ -1,9 +1,12 @@
 package io.interdict.gateway.share;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.interdict.audit.jose.DetachedJws;
 import io.interdict.audit.jose.Jwk;
 import io.interdict.audit.jose.JwsVerification;
 import io.interdict.audit.jose.KeyResolution;
+import io.interdict.audit.jose.SignatureVerifier;
 import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.partner.PartnerRegistry.SigningKey;
 import io.interdict.gateway.web.ApiProblem;
@@ -21,7 +24,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmitterSignatures {
 
+    /** A registered key as its verifier is made from: its id and its public key. */
+    private record PublicKey(String kid, String x) {}
+
+    /** Keys in use at once, at most; a key's verifier is a pure function of its id and public key. */
+    private static final int KEYS_IN_USE = 10_000;
+
     private final JdbcTemplate jdbc;
+    /** Verifiers by key id and public key: the point is decoded once per key, not once per push. */
+    private final Cache<PublicKey, SignatureVerifier> verifiers = Caffeine.newBuilder()
+            .maximumSize(KEYS_IN_USE)
+            .executor(Runnable::run)
+            .build();
 
     SubmitterSignatures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -43,8 +57,9 @@ class SubmitterSignatures {
             if (!key.inForceAt(now)) {
                 return KeyResolution.notValidAtTime("key '" + kid + "' is valid only from " + key.validFrom());
             }
-            return KeyResolution.found(
-                    Jwk.of(kid, Base64.getUrlDecoder().decode(key.publicKeyX())).verifier());
+            return KeyResolution.found(verifiers.get(
+                    new PublicKey(kid, key.publicKeyX()),
+                    k -> Jwk.of(k.kid(), Base64.getUrlDecoder().decode(k.x())).verifier()));
         });
         if (!result.isValid()) {
             throw new ApiProblemException(

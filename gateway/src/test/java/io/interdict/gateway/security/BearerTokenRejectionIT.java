@@ -169,6 +169,72 @@ class BearerTokenRejectionIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aTokenAlreadyAcceptedCannotLendItsClaimsToAnotherSignature() throws Exception {
+        // Verified tokens are remembered (VerifiedTokens): after the genuine token was accepted, the
+        // same header and claims under a stranger's signature, under the genuine one cut short, with
+        // one character of it changed, or with none, are each verified in full and refused.
+        String genuine = Tokens.fetch(http, "auditor");
+        assertThat(http.getWithBearer(WHOAMI, genuine).statusCode()).isEqualTo(200);
+        String[] parts = genuine.split("\\.");
+        String strangers = Tokens.signRs256(
+                        new RSAKeyGenerator(2048).generate(),
+                        issuerKey.signingKey().getKeyID(),
+                        JWTClaimsSet.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))
+                .split("\\.")[2];
+        String signature = parts[2];
+        char first = signature.charAt(0);
+
+        for (String forged : List.of(
+                parts[0] + "." + parts[1] + "." + strangers,
+                parts[0] + "." + parts[1] + "." + signature.substring(0, signature.length() - 4),
+                parts[0] + "." + parts[1] + "." + (first == 'A' ? 'B' : 'A') + signature.substring(1),
+                parts[0] + "." + parts[1] + ".")) {
+            assertInvalidToken(http.getWithBearer(WHOAMI, forged), forged);
+        }
+        assertThat(http.getWithBearer(WHOAMI, genuine).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWhosePartsAreNotCanonicalBase64urlIsRefusedEvenWhenTheyDecodeToTheGenuineBytes() {
+        // RFC 7515 section 2 and 7.1: each part is unpadded base64url. A lenient decoder reads the
+        // genuine signature out of these variants (a dangling character, padding, set unused bits);
+        // the gateway takes a token only in the one text form its bytes have.
+        String genuine = Tokens.fetch(http, "auditor");
+        String[] parts = genuine.split("\\.");
+        List<String> variants = new java.util.ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            for (String altered : nonCanonical(parts[part])) {
+                String[] copy = parts.clone();
+                copy[part] = altered;
+                variants.add(String.join(".", copy));
+            }
+        }
+        variants.add(genuine + ".");
+        variants.add(genuine + "." + parts[2]);
+
+        assertThat(http.getWithBearer(WHOAMI, genuine).statusCode()).isEqualTo(200);
+        for (String variant : variants) {
+            assertInvalidToken(http.getWithBearer(WHOAMI, variant), variant);
+        }
+    }
+
+    /** Texts a lenient base64url decoder reads as the bytes {@code canonical} encodes. */
+    private static List<String> nonCanonical(String canonical) {
+        List<String> texts = new java.util.ArrayList<>();
+        // A length of 1 modulo 4: the last character holds no whole byte and is dropped by lenient decoders.
+        texts.add(canonical + "AAAA".substring(0, List.of(1, 0, 3, 2).get(canonical.length() % 4)));
+        // Padding, which RFC 7515 leaves out.
+        if (canonical.length() % 4 != 0) {
+            texts.add(canonical + "==".substring(0, 4 - canonical.length() % 4));
+            // The last character's unused low bit set: the same bytes, another text.
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            char last = canonical.charAt(canonical.length() - 1);
+            texts.add(canonical.substring(0, canonical.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1));
+        }
+        return texts;
+    }
+
+    @Test
     void anExpiredTokenBeyondTheClockSkewIsRefused() {
         Instant now = Instant.now();
         String token = Tokens.signRs256(

@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 /** Which issuer the gateway trusts is never ambiguous, and a bad token never needs the network. */
 class JwtDecoderSettingsTest {
 
-    private static final SecuritySettings SECURITY =
-            new SecuritySettings("sub", "interdict-gateway", List.of("RS256", "ES256"), Duration.ofSeconds(60), 8192);
+    private static final SecuritySettings SECURITY = new SecuritySettings(
+            "sub", "interdict-gateway", List.of("RS256", "ES256"), Duration.ofSeconds(60), 8192, 4096);
     private static final DevIssuerSettings DEV_ISSUER_OFF =
             new DevIssuerSettings(false, "http://localhost:8080", Duration.ofMinutes(15), null);
     private static final DevIssuerSettings DEV_ISSUER_ON =

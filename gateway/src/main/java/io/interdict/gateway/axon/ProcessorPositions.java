@@ -1,7 +1,8 @@
 package io.interdict.gateway.axon;
 
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -27,17 +28,6 @@ public class ProcessorPositions {
         this.serializer = serializer;
     }
 
-    /** Every event with a global index ≤ the answer has been handled; -1 when nothing is known. */
-    public long handledThrough(String processorName) {
-        List<Long> positions = jdbc.query(
-                "select token, token_type from token_entry where processor_name = ?",
-                (row, n) -> handledThrough(row.getBytes(1), row.getString(2)),
-                processorName);
-        return positions.isEmpty()
-                ? -1
-                : positions.stream().mapToLong(Long::longValue).min().orElse(-1);
-    }
-
     /**
      * What every segment of a processor has handled: every global index up to {@code index} except
      * the {@code gaps}, the indexes below it that some segment has not seen yet. A gap is an event
@@ -46,7 +36,7 @@ public class ProcessorPositions {
      * gaps pile up or the index moves 10,000 past it). So "everything up to the first gap" would
      * stall on a rollback; asking about the indexes that exist does not.
      */
-    public record Progress(long index, java.util.SortedSet<Long> gaps) {
+    public record Progress(long index, SortedSet<Long> gaps) {
 
         /** Whether the event at this global index has been handled by every segment. */
         public boolean handled(long globalIndex) {
@@ -61,7 +51,7 @@ public class ProcessorPositions {
                 (row, n) -> lowerBound(row.getBytes(1), row.getString(2)),
                 processorName);
         long index = Long.MAX_VALUE;
-        java.util.SortedSet<Long> gaps = new java.util.TreeSet<>();
+        SortedSet<Long> gaps = new TreeSet<>();
         for (TrackingToken token : tokens) {
             if (token instanceof GapAwareTrackingToken gapAware) {
                 index = Math.min(index, gapAware.getIndex());
@@ -81,21 +71,5 @@ public class ProcessorPositions {
         TrackingToken tracking = serializer.deserialize(
                 new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null)));
         return WrappedToken.unwrapLowerBound(tracking);
-    }
-
-    private long handledThrough(byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return -1;
-        }
-        TrackingToken tracking = serializer.deserialize(
-                new SimpleSerializedObject<>(token, byte[].class, new SimpleSerializedType(tokenType, null)));
-        TrackingToken lower = WrappedToken.unwrapLowerBound(tracking);
-        if (lower instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getGaps().isEmpty()
-                    ? gapAware.getIndex()
-                    : gapAware.getGaps().first() - 1;
-        }
-        OptionalLong position = lower == null ? OptionalLong.empty() : lower.position();
-        return position.orElse(-1);
     }
 }

@@ -7,19 +7,23 @@ import io.interdict.gateway.partner.PartnerRegistry.PartnerProfile;
 import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
+import io.interdict.gateway.web.StreamedResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code GET /api/v1/audit/bundle?from={leafIndex}&firstTreeSize={n}} (auditor scope, see
  * SecurityConfiguration): the audit bundle of audit/BUNDLE.md, streamed. Parameters are checked and
- * the header read before the first byte is sent, so a bad request is a proper problem response.
+ * the header read before the first byte is sent, so a bad request is a proper problem response; a
+ * failure later is one too until bytes have left, and after that cuts the connection
+ * ({@link StreamedResponse}).
  */
 @RestController
 class BundleController {
@@ -35,10 +39,13 @@ class BundleController {
     }
 
     @GetMapping(path = "/api/v1/audit/bundle", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StreamingResponseBody> bundle(
+    void bundle(
             AuthenticatedPartner caller,
             @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "firstTreeSize", required = false) String firstTreeSize) {
+            @RequestParam(name = "firstTreeSize", required = false) String firstTreeSize,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         long fromLeaf = from == null ? 0 : nonNegative("from", from);
         Long first = firstTreeSize == null ? null : nonNegative("firstTreeSize", firstTreeSize);
         BundleExport.Plan plan = export.plan(fromLeaf, first);
@@ -48,18 +55,19 @@ class BundleController {
                 .orElseThrow(() -> new ApiProblemException(
                         ApiProblem.NOT_PERMITTED,
                         "audit bundles are exported to auditors only; found " + caller.partnerId()));
-        String request = "GET /api/v1/audit/bundle?from=" + fromLeaf + "&treeSize="
+        String logged = "GET /api/v1/audit/bundle?from=" + fromLeaf + "&treeSize="
                 + plan.treeHead().treeSize();
-        StreamingResponseBody body =
-                out -> export.write(plan, out, page -> accessLog.recordsRead(auditor, request, page));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"interdict-audit-bundle-"
-                                + plan.treeHead().treeSize() + ".json\"")
-                .body(body);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"interdict-audit-bundle-"
+                        + plan.treeHead().treeSize() + ".json\"");
+        StreamedResponse.send(
+                request,
+                response,
+                out -> export.write(plan, out, page -> accessLog.recordsRead(auditor, logged, page)));
     }
 
     private static long nonNegative(String parameter, String value) {

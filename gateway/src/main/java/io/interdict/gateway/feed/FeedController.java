@@ -10,6 +10,8 @@ import io.interdict.gateway.security.AuthenticatedPartner;
 import io.interdict.gateway.web.ApiProblem;
 import io.interdict.gateway.web.ApiProblemException;
 import io.interdict.gateway.web.PageCursor;
+import io.interdict.gateway.web.StreamedResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -49,6 +51,7 @@ class FeedController {
             AuthenticatedPartner caller,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String limit,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         int size = PageCursor.limit(limit);
@@ -65,19 +68,23 @@ class FeedController {
                 records.isEmpty() ? afterLeaf : records.get(records.size() - 1).leafIndex();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        try (JsonGenerator page = json.getFactory().createGenerator(response.getOutputStream())) {
-            page.writeStartObject();
-            page.writeArrayFieldStart("records");
-            for (StoredRecord record : records) {
-                record.writeTo(page);
+        StreamedResponse.send(request, response, out -> {
+            try (JsonGenerator page = json.getFactory().createGenerator(out)) {
+                // A failure half-way must not close the open array and object: the page would look whole.
+                page.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+                page.writeStartObject();
+                page.writeArrayFieldStart("records");
+                for (StoredRecord record : records) {
+                    record.writeTo(page);
+                }
+                page.writeEndArray();
+                if (last < 0) {
+                    page.writeNullField("next");
+                } else {
+                    page.writeStringField("next", FeedCursor.encode(last));
+                }
+                page.writeEndObject();
             }
-            page.writeEndArray();
-            if (last < 0) {
-                page.writeNullField("next");
-            } else {
-                page.writeStringField("next", FeedCursor.encode(last));
-            }
-            page.writeEndObject();
-        }
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.interdict.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.interdict.domain.common.DomainRuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,6 +69,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(response.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(response.getBody());
+    }
+
+    /**
+     * A streamed response that failed after bytes had left: {@link StreamedResponse} logged it and
+     * the connection is being cut; writing a problem now would only append it to the 200 body.
+     */
+    @ExceptionHandler(ResponseCut.class)
+    void cut(ResponseCut e, HttpServletResponse response) {
+        // handled: nothing more is written
     }
 
     @ExceptionHandler(Exception.class)

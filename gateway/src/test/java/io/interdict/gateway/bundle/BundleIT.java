@@ -210,6 +210,42 @@ class BundleIT extends GatewayIntegrationTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * A database lost after the header was read but before the first record left (here: the access
+     * log's append refused with SQLSTATE 57P01, as a server shutting down answers) is a 503 problem,
+     * not a 200 with a problem glued to the bundle's first bytes; and no read is logged.
+     */
+    @Test
+    void aDatabaseLostBeforeTheFirstRecordLeftIsA503ProblemNotA200() {
+        long leaf = awaitLeaf(push("amazon", "LOST-DB", null));
+        awaitHeadCovering(leaf);
+        long before = bundleReads();
+        jdbc.execute("create function interdict_test_lose_bundle_reads() returns trigger language plpgsql as $$"
+                + " begin"
+                + "   if new.payload_type = 'io.interdict.domain.access.RecordsRead'"
+                + "      and convert_from(new.payload, 'UTF8')::jsonb ->> 'request' like 'GET /api/v1/audit/bundle%' then"
+                + "     raise exception 'test: the database is shutting down' using errcode = 'admin_shutdown';"
+                + "   end if;"
+                + "   return new;"
+                + " end $$");
+        try {
+            jdbc.execute("create trigger interdict_test_lose_bundle_reads before insert on domain_event_entry"
+                    + " for each row execute function interdict_test_lose_bundle_reads()");
+            Response lost = api.get("auditor", "/api/v1/audit/bundle?from=0");
+
+            assertThat(lost.status()).as(lost.body()).isEqualTo(503);
+            assertThat(lost.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(lost.header("Retry-After")).isEqualTo("5");
+            assertThat(lost.header("Content-Disposition")).isNull();
+            assertThat(lost.json().get("detail").asText()).contains("database");
+        } finally {
+            jdbc.execute("drop trigger if exists interdict_test_lose_bundle_reads on domain_event_entry");
+            jdbc.execute("drop function interdict_test_lose_bundle_reads()");
+        }
+        assertThat(bundleReads()).isEqualTo(before);
+        assertThat(api.get("auditor", "/api/v1/audit/bundle?from=0").status()).isEqualTo(200);
+    }
+
     // --- helpers ---
 
     record Verification(int status, String output) {}

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * database named by {@code SPRING_DATASOURCE_URL}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ProbeProjection.class, SecurityProbeEndpoints.class})
+@Import({ProbeProjection.class, SecurityProbeEndpoints.class, StreamProbeEndpoints.class})
 public abstract class GatewayIntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();

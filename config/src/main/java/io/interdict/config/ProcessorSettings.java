@@ -1,5 +1,7 @@
 package io.interdict.config;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,10 +19,14 @@ import org.springframework.validation.annotation.Validated;
  *     must be well below the claim timeout, or a live node's claims expire and are stolen
  * @param balanceInterval how often a node compares the segments it holds with its fair share (all
  *     segments divided by the nodes connected to the database) and releases the excess
+ * @param batchSize how many of a segment's queued events a processor handles in one transaction
+ *     (one read-model commit and one token update for all of them); events are never held back to
+ *     fill a batch
  */
 @Validated
 @ConfigurationProperties(prefix = "interdict.processors")
 public record ProcessorSettings(
         @NotNull @DefaultValue("1s") Duration claimInterval,
         @NotNull @DefaultValue("1s") Duration claimExtension,
-        @NotNull @DefaultValue("2s") Duration balanceInterval) {}
+        @NotNull @DefaultValue("2s") Duration balanceInterval,
+        @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {}

@@ -163,6 +163,7 @@ public class AxonConfiguration {
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.tokenClaimInterval(
                                 settings.claimInterval().toMillis())
                         .claimExtensionThreshold(settings.claimExtension().toMillis())
+                        .batchSize(settings.batchSize())
                         .maxSegmentProvider(balancer::fairShare));
     }
 }

@@ -75,6 +75,34 @@ class ShareBatchIT extends GatewayIntegrationTest {
         return batch;
     }
 
+    /**
+     * The shares projection handles what is queued for a segment in one transaction
+     * ({@code interdict.processors.batch-size}, 100 by default): a batch of 100 shares committed at
+     * once reaches the read model in far fewer than 100 transactions (PostgreSQL's {@code xmin} of
+     * each row names the transaction that wrote it). With one transaction per event it would be
+     * exactly 100.
+     */
+    @Test
+    void aCommittedBatchReachesTheReadModelInFewTransactions() {
+        ObjectNode[] shares = new ObjectNode[100];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = Shares.amber();
+        }
+        Response response =
+                api.post("amazon", "/api/v1/shares/batch", batch(shares).toString());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("success_count").asInt()).isEqualTo(100);
+        String[] ids = response.json().get("successes").findValuesAsText("id").toArray(String[]::new);
+
+        String inViewModel = "select count(*) from share_view where share_id = any(?)";
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(inViewModel, Long.class, (Object) ids) == 100);
+
+        Long transactions = jdbc.queryForObject(
+                "select count(distinct xmin::text) from share_view where share_id = any(?)", Long.class, (Object) ids);
+        assertThat(transactions).isBetween(1L, 50L);
+    }
+
     @Test
     void oneBadItemFailsAloneWithItsReasonAndTheOthersAreStored() {
         ObjectNode uncovered = Shares.body("TLP:AMBER", List.of("dhl"));

@@ -13,6 +13,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -139,7 +140,8 @@ public class AxonConfiguration {
      * Every event processor is a pooled streaming one, its tokens in the same PostgreSQL, so nodes
      * split the segments through the token store: each node claims at most its fair share
      * ({@link SegmentBalancer}), renews its claims well within the claim timeout, and looks for
-     * expired claims of dead nodes every claim interval.
+     * expired claims of dead nodes every claim interval. A failing event handler stops its segment,
+     * which retries from the failed batch, rather than skipping the event.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(
@@ -160,6 +162,10 @@ public class AxonConfiguration {
         }
         return configurer -> configurer
                 .eventProcessing()
+                // A handler that fails rolls its batch back and the segment retries it, instead of
+                // Axon's default (log, skip the event, go on), which would leave a read model
+                // silently without the event while the log and the bundles hold it.
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .usingPooledStreamingEventProcessors((config, builder) -> builder.tokenClaimInterval(
                                 settings.claimInterval().toMillis())
                         .claimExtensionThreshold(settings.claimExtension().toMillis())

@@ -50,6 +50,20 @@ class EventStoreIT extends GatewayIntegrationTest {
                         .contains(first, second));
     }
 
+    /**
+     * A handler that throws does not lose the event: the batch is rolled back and the segment
+     * retries it (Axon's default would log the failure and go on without the event).
+     */
+    @Test
+    void anEventWhoseHandlerFailsIsRetriedNotSkipped() {
+        String failing = Probes.append(eventStore, transactions, ProbeProjection.FAIL_ONCE + "retry");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> projection.seen().stream()
+                        .anyMatch(seen -> seen.event().probeId().equals(failing)));
+        assertThat(projection.attempts(failing)).isEqualTo(2);
+    }
+
     @Test
     void anAppendedEventReadsBackWithItsPayloadAndRevision() {
         String probeId = Probes.append(eventStore, transactions, "read back");

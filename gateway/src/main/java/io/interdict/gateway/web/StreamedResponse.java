@@ -52,7 +52,7 @@ public final class StreamedResponse {
                 throw e;
             }
             String what = request.getMethod() + " " + request.getRequestURI();
-            if (out.clientFailure != null && causedBy(e, out.clientFailure)) {
+            if (out.clientFailure != null) { // whatever the body threw after, it stopped because the client left
                 log.info("{}: the client went away after {} bytes ({})", what, out.count, out.clientFailure.toString());
             } else {
                 log.error(
@@ -65,15 +65,6 @@ public final class StreamedResponse {
             request.setAttribute(CutConnectionValve.CUT, Boolean.TRUE);
             throw new ResponseCut(what, e);
         }
-    }
-
-    private static boolean causedBy(Throwable failure, Throwable cause) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t == cause) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Counts what the body writes, remembers a failed write (the client is gone), holds flush and close. */
@@ -89,13 +80,7 @@ public final class StreamedResponse {
 
         @Override
         public void write(int b) throws IOException {
-            try {
-                target.write(b);
-            } catch (IOException e) {
-                clientFailure = e;
-                throw e;
-            }
-            count++;
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

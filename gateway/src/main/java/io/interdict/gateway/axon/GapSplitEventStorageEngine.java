@@ -1,9 +1,13 @@
 package io.interdict.gateway.axon;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.hibernate.Session;
 
 /**
  * Axon's JPA event storage engine, with its one query that cannot scale on PostgreSQL asked as two
@@ -20,8 +24,9 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
  * (BENCHMARKS.md, session 4).
  *
  * <p>Every gap lies below the token's index, so the {@code OR}'s first {@code n} rows are the rows
- * at the gaps, in order, followed by the first rows above the index: two range queries on the
- * primary key, which is what this engine asks, in the same transaction. A gap that commits between
+ * at the gaps, in order, followed by the first rows above the index: two queries on the primary
+ * key (the gaps as one array, then the range above the index), which is what this engine asks, in
+ * the same transaction. A gap that commits between
  * the two is still a gap in the token and is read by the next fetch, exactly as if it had
  * committed just after the single query. Tokens, gap bookkeeping and everything else stay Axon's.
  */
@@ -29,6 +34,10 @@ class GapSplitEventStorageEngine extends JpaEventStorageEngine {
 
     private static final String COLUMNS = "SELECT e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber,"
             + " e.eventIdentifier, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM ";
+
+    private static final String GAP_ROWS = "select global_index, type, aggregate_identifier, sequence_number,"
+            + " event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data"
+            + " from domain_event_entry where global_index = any (?) order by global_index limit ?";
 
     GapSplitEventStorageEngine(Builder builder) {
         super(builder);
@@ -40,14 +49,7 @@ class GapSplitEventStorageEngine extends JpaEventStorageEngine {
             return super.fetchEvents(token);
         }
         int batchSize = batchSize();
-        List<Object[]> rows = new ArrayList<>(entityManager()
-                .createQuery(
-                        COLUMNS + domainEventEntryEntityName() + " e WHERE e.globalIndex IN :gaps"
-                                + " ORDER BY e.globalIndex ASC",
-                        Object[].class)
-                .setParameter("gaps", token.getGaps())
-                .setMaxResults(batchSize)
-                .getResultList());
+        List<Object[]> rows = gapRows(token.getGaps(), batchSize);
         if (rows.size() < batchSize) {
             rows.addAll(entityManager()
                     .createQuery(
@@ -59,5 +61,39 @@ class GapSplitEventStorageEngine extends JpaEventStorageEngine {
                     .getResultList());
         }
         return rows;
+    }
+
+    /**
+     * The rows at the token's gaps, in order: asked in plain JDBC on the transaction's connection
+     * with the gaps as one array parameter. As a JPQL {@code IN :gaps}, Hibernate translated the
+     * statement again for every fetch (a list parameter expands to as many placeholders as it has
+     * values), which was most of the event store's reading thread under load (BENCHMARKS.md,
+     * session 8). The columns are the JPQL query's, in its order and with its Java types.
+     */
+    private List<Object[]> gapRows(SortedSet<Long> gaps, int limit) {
+        return entityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(GAP_ROWS)) {
+                statement.setArray(1, connection.createArrayOf("bigint", gaps.toArray()));
+                statement.setInt(2, limit);
+                try (ResultSet row = statement.executeQuery()) {
+                    List<Object[]> rows = new ArrayList<>();
+                    while (row.next()) {
+                        rows.add(new Object[] {
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getLong(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getString(8),
+                            row.getBytes(9),
+                            row.getBytes(10)
+                        });
+                    }
+                    return rows;
+                }
+            }
+        });
     }
 }

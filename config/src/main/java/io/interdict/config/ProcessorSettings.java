@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize how many of a segment's queued events a processor handles in one transaction
  *     (one read-model commit and one token update for all of them); events are never held back to
  *     fill a batch
+ * @param initialSegments how many segments a processor's event stream is split into when its tokens
+ *     are first created (an existing token store keeps the segments it has); each node works at
+ *     most its fair share of them, so it bounds how many nodes can share a processor's work
  */
 @Validated
 @ConfigurationProperties(prefix = "interdict.processors")
@@ -29,4 +32,5 @@ public record ProcessorSettings(
         @NotNull @DefaultValue("1s") Duration claimInterval,
         @NotNull @DefaultValue("1s") Duration claimExtension,
         @NotNull @DefaultValue("2s") Duration balanceInterval,
-        @DefaultValue("100") @Min(1) @Max(1000) int batchSize) {}
+        @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("4") @Min(1) @Max(256) int initialSegments) {}

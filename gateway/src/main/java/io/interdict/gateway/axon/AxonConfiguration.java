@@ -170,6 +170,7 @@ public class AxonConfiguration {
                                 settings.claimInterval().toMillis())
                         .claimExtensionThreshold(settings.claimExtension().toMillis())
                         .batchSize(settings.batchSize())
+                        .initialSegmentCount(settings.initialSegments())
                         .maxSegmentProvider(balancer::fairShare));
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.interdict.config.ProcessorSettings;
 import io.interdict.gateway.support.GatewayIntegrationTest;
 import io.interdict.gateway.support.ProbeProjection;
 import io.interdict.gateway.support.ProbeRecorded;
 import io.interdict.gateway.support.Probes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -35,6 +37,9 @@ class EventStoreIT extends GatewayIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ProcessorSettings processorSettings;
 
     @Test
     void eventsAppendedThroughAxonAreDeliveredByAPooledStreamingProcessor() {
@@ -139,5 +144,27 @@ class EventStoreIT extends GatewayIntegrationTest {
                                 "select count(*) from token_entry where processor_name = 'foundation-probe'",
                                 Long.class))
                         .isPositive());
+    }
+
+    /**
+     * Every processor's stream is split into {@code interdict.processors.initial-segments} (4 by
+     * default) segments when its tokens are first made, not into Axon's default 16: each segment is
+     * a work package that every event is offered to and that commits its own transactions.
+     */
+    @Test
+    void everyProcessorIsSplitIntoTheConfiguredNumberOfSegments() {
+        assertThat(processorSettings.initialSegments()).isEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> segments = jdbc.queryForList(
+                    "select processor_name, count(*) as segments from token_entry group by processor_name");
+            assertThat(segments)
+                    .extracting(row -> row.get("processor_name"))
+                    .contains("shares", "inspections", "investigations", "partner-directory", "foundation-probe");
+            assertThat(segments)
+                    .allSatisfy(row -> assertThat(((Number) row.get("segments")).intValue())
+                            .as("segments of %s", row.get("processor_name"))
+                            .isEqualTo(4));
+        });
     }
 }

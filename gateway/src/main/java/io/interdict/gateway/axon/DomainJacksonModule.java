@@ -2,6 +2,7 @@ package io.interdict.gateway.axon;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -32,7 +33,10 @@ public final class DomainJacksonModule extends SimpleModule {
         addDeserializer(Tlp.class, new JsonDeserializer<>() {
             @Override
             public Tlp deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                String text = parser.getValueAsString();
+                if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                    return (Tlp) context.handleUnexpectedToken(Tlp.class, parser);
+                }
+                String text = parser.getText();
                 try {
                     return Tlp.fromLabel(text);
                 } catch (DomainRuleViolation e) {

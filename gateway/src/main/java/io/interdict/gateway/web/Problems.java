@@ -62,8 +62,7 @@ public final class Problems {
             }
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return ApiProblem.MALFORMED_REQUEST.detail(
-                    "field " + path(invalid) + ": " + firstLine(invalid.getOriginalMessage()));
+            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(invalid) + ": " + invalidValue(invalid));
         }
         if (cause instanceof MismatchedInputException trailing
                 && trailing.getOriginalMessage() != null
@@ -72,25 +71,118 @@ public final class Problems {
                     "malformed JSON: more content after the top-level value; send exactly one JSON value");
         }
         if (cause instanceof MismatchedInputException mismatched) {
-            String expected = mismatched.getTargetType() == null
-                    ? "another type"
-                    : mismatched.getTargetType().getSimpleName();
-            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mismatched) + ": expected " + expected + "; "
-                    + firstLine(mismatched.getOriginalMessage()));
+            String found = foundJson(mismatched.getOriginalMessage());
+            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mismatched) + ": expected "
+                    + expectedJson(mismatched.getTargetType()) + (found == null ? "" : ", found " + found));
         }
         if (cause instanceof StreamConstraintsException constraints) {
-            return ApiProblem.MALFORMED_REQUEST.detail("request exceeds a JSON limit: " + constraints.getMessage());
+            return ApiProblem.MALFORMED_REQUEST.detail(
+                    "request exceeds a JSON limit: " + withoutJavaSource(constraints.getOriginalMessage()));
         }
         if (cause instanceof JsonParseException parse) {
-            return ApiProblem.MALFORMED_REQUEST.detail("malformed JSON: " + firstLine(parse.getOriginalMessage())
+            return ApiProblem.MALFORMED_REQUEST.detail("malformed JSON: "
+                    + withoutJavaSource(firstLine(parse.getOriginalMessage()))
                     + " at line " + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr());
         }
         if (cause instanceof JsonMappingException mapping) {
-            return ApiProblem.MALFORMED_REQUEST.detail(
-                    "field " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage()));
+            // A value Jackson read but a constructor refused: a domain rule says why in its own words;
+            // anything else would only name our classes.
+            for (Throwable inner = mapping.getCause(); inner != null; inner = inner.getCause()) {
+                if (inner instanceof DomainRuleViolation rule) {
+                    return of(rule);
+                }
+            }
+            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mapping) + ": not a valid value here");
         }
         return ApiProblem.MALFORMED_REQUEST.detail("the request body is missing or is not JSON");
+    }
+
+    /** Jackson's list of the strings an enum accepts: "…not one of the values accepted for Enum class: [A, B]". */
+    private static final Pattern ENUM_VALUES =
+            Pattern.compile("not one of the values accepted for Enum class: (\\[.*\\])");
+
+    /** The JSON Jackson met where another was expected: "…from Object value (token `JsonToken.START_OBJECT`)". */
+    private static final Pattern FOUND_VALUE =
+            Pattern.compile("from (Object|Array|String|Integer|Floating-point|Boolean|Null|Number) value");
+
+    /** Where Jackson names a Java source of a limit or a position: ", from `StreamReadConstraints…`", "[Source: …]". */
+    private static final Pattern JAVA_SOURCE =
+            Pattern.compile(", from `[^`]*`|\\s*\\(start marker at \\[Source: .*|\\s*at \\[Source: .*");
+
+    /** A string that is no value of its field: the values an enum takes, or the form it must have; never echoed. */
+    private static String invalidValue(InvalidFormatException invalid) {
+        Class<?> target = invalid.getTargetType();
+        if (target != null && target.isEnum() && invalid.getOriginalMessage() != null) {
+            Matcher values = ENUM_VALUES.matcher(invalid.getOriginalMessage());
+            if (values.find()) {
+                return "not one of " + values.group(1);
+            }
+        }
+        String own = invalid.getOriginalMessage();
+        if (own != null && !own.startsWith("Cannot ") && !own.contains("`") && !own.contains("java.")) {
+            // Our own deserializers word their refusals for the wire (a TLP marking's labels).
+            return firstLine(own);
+        }
+        if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "not a timestamp; expected an RFC 3339 date-time in UTC such as 2026-12-06T12:00:00Z";
+        }
+        if (target == java.util.UUID.class) {
+            return "not a UUID";
+        }
+        return "not a valid value here";
+    }
+
+    /** The JSON a Java type binds from, in the words of the wire format. */
+    private static String expectedJson(Class<?> type) {
+        if (type == null) {
+            return "another JSON value";
+        }
+        if (type == String.class
+                || type == Character.class
+                || type == char.class
+                || type.isEnum()
+                || java.time.temporal.Temporal.class.isAssignableFrom(type)
+                || type == java.util.UUID.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String foundJson(String message) {
+        Matcher found = message == null ? null : FOUND_VALUE.matcher(message);
+        if (found == null || !found.find()) {
+            return null;
+        }
+        return switch (found.group(1)) {
+            case "Object" -> "an object";
+            case "Array" -> "an array";
+            case "Null" -> "null";
+            case "Number" -> "a number";
+            default -> found(found.group(1));
+        };
+    }
+
+    private static String withoutJavaSource(String message) {
+        return message == null ? "invalid input" : JAVA_SOURCE.matcher(message).replaceAll("");
     }
 
     /** Jackson's refusal to convert a scalar: "Cannot coerce Floating-point value (5.5) to `java.lang.Integer`". */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.interdict.gateway.support.ApiClient;
 import io.interdict.gateway.support.ApiClient.Response;
 import io.interdict.gateway.support.GatewayIntegrationTest;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,102 @@ class IJsonBodiesIT extends GatewayIntegrationTest {
         assertRefused(share(GREEN, "7", "55"), "field 'subject.sellerAccount': expected a string, found an integer");
         Response refused = api.post("amazon", "/api/v1/shares", share(GREEN, "\"F\"", "\"SECRET-55\""));
         assertThat(refused.body()).doesNotContain("SECRET").doesNotContain("CoercionConfig");
+    }
+
+    /**
+     * A body of the wrong shape is refused naming the member and the JSON it expected, in the words
+     * of the wire format: never a Java type, a Jackson token or a constructor (CWE-209; a client
+     * cannot act on {@code java.util.ArrayList} and should not learn our class names).
+     */
+    @Test
+    void aBodyOfTheWrongShapeIsRefusedInJsonTermsNeverJavaOnes() {
+        String push = "/api/v1/shares";
+        String[][] refusals = {
+            {
+                push,
+                share("\"marking\":{\"tlp\":\"GREEN\"}", "\"S\"", "50"),
+                "field 'marking': expected a string, found an object"
+            },
+            {
+                push,
+                share("\"marking\":\"TLP:PURPLE\"", "\"S\"", "50"),
+                "field 'marking': expected a TLP marking, one of TLP:CLEAR, TLP:GREEN"
+            },
+            {push, share(GREEN, "\"S\"", "true"), "field 'confidence': expected an integer, found true or false"},
+            {push, share(GREEN, "[\"S\"]", "50"), "field 'subject.sellerAccount': expected a string, found an array"},
+            {push, share(GREEN, "{\"a\":1}", "50"), "field 'subject.sellerAccount': expected a string, found an object"
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("\"audience\":[\"cbp\"]", "\"audience\":\"cbp\""),
+                "field 'audience': expected an array, found a string"
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("\"indicators\":[\"logo mismatch\"]", "\"indicators\":[{\"x\":1}]"),
+                "field 'indicators[0]': expected a string, found an object"
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("{\"sellerAccount\":\"S\"}", "\"S\""),
+                "field 'subject': expected an object, found a string"
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("{\"sellerAccount\":\"S\"}", "[]"),
+                "field 'subject': expected an object, found an array"
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("COUNTERFEIT_PRODUCT", "FORGED_PASSPORT"),
+                "field 'kind': not one of [COUNTERFEIT_SELLER, "
+            },
+            {
+                push,
+                share(GREEN, "\"S\"", "50").replace("\"confidence\"", "\"expiresAt\":\"next tuesday\",\"confidence\""),
+                "field 'expiresAt': "
+            },
+            {push, "[]", "expected a JSON object as the request body"},
+            {push, "{\"kind\":\"COUNTERFEIT_PRODUCT\",\"subject\":{", "malformed JSON: Unexpected end-of-input"},
+            {push, "[".repeat(1001) + "]".repeat(1001), "request exceeds a JSON limit: Document nesting depth (1001)"},
+            {push, "\"share\"", "expected a JSON object as the request body"},
+            {"/api/v1/shares/batch", "{\"items\":{}}", "field 'items': expected an array, found an object"},
+            {
+                "/api/v1/investigations",
+                "{\"title\":\"T\",\"subjects\":\"S\"}",
+                "field 'subjects': expected an array, found a string"
+            },
+        };
+        SoftAssertions softly = new SoftAssertions();
+        for (String[] refusal : refusals) {
+            long before = events();
+            Response refused = api.post(clientFor(refusal[0]), refusal[0], refusal[1]);
+            String detail = refused.json().path("detail").asText();
+            String what = refusal[1].length() > 200 ? refusal[1].substring(0, 40) + "…" : refusal[1];
+            softly.assertThat(refused.status())
+                    .as(what + " -> " + refused.body())
+                    .isEqualTo(400);
+            softly.assertThat(refused.json().path("type").asText())
+                    .as(what)
+                    .isEqualTo("urn:interdict:problem:malformed-request");
+            softly.assertThat(detail).as(what).startsWith(refusal[2]);
+            softly.assertThat(detail)
+                    .as(what)
+                    .doesNotContainIgnoringCase("java")
+                    .doesNotContain("io.interdict")
+                    .doesNotContain("jackson")
+                    .doesNotContain("`")
+                    .doesNotContain("JsonToken")
+                    .doesNotContain("instance of")
+                    .doesNotContain("deserialize")
+                    .doesNotContain("Creator");
+            softly.assertThat(events()).as(what).isEqualTo(before);
+        }
+        softly.assertAll();
+    }
+
+    private static String clientFor(String path) {
+        return path.startsWith("/api/v1/investigations") ? "ipr-center" : "amazon";
     }
 
     private void assertRefused(String body, String detail) {

@@ -40,7 +40,11 @@ public final class DomainJacksonModule extends SimpleModule {
                 try {
                     return Tlp.fromLabel(text);
                 } catch (DomainRuleViolation e) {
-                    throw InvalidFormatException.from(parser, e.getMessage(), text, Tlp.class);
+                    // The rule travels as the cause: a refusal answers in its words (Problems).
+                    InvalidFormatException refused =
+                            InvalidFormatException.from(parser, e.getMessage(), text, Tlp.class);
+                    refused.initCause(e);
+                    throw refused;
                 }
             }
         });

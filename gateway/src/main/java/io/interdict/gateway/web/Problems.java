@@ -53,11 +53,11 @@ public final class Problems {
             return ApiProblem.MALFORMED_REQUEST.detail("unknown field '" + unknown.getPropertyName() + "' at "
                     + path(unknown) + "; expected one of " + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null) {
-            Matcher coercion = COERCION.matcher(mapping.getOriginalMessage());
+        if (cause instanceof MismatchedInputException mismatched && mismatched.getOriginalMessage() != null) {
+            Matcher coercion = COERCION.matcher(mismatched.getOriginalMessage());
             if (coercion.find()) {
-                return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mapping) + ": expected "
-                        + expected(coercion.group(3)) + ", found " + found(coercion.group(1))
+                return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mismatched) + ": expected "
+                        + expectedJson(mismatched.getTargetType()) + ", found " + found(coercion.group(1))
                         + " (values are never converted)");
             }
         }
@@ -88,12 +88,10 @@ public final class Problems {
         if (cause instanceof JsonMappingException mapping) {
             // A value Jackson read but a constructor refused: a domain rule says why in its own words;
             // anything else would only name our classes.
-            for (Throwable inner = mapping.getCause(); inner != null; inner = inner.getCause()) {
-                if (inner instanceof DomainRuleViolation rule) {
-                    return of(rule);
-                }
-            }
-            return ApiProblem.MALFORMED_REQUEST.detail("field " + path(mapping) + ": not a valid value here");
+            DomainRuleViolation rule = domainRule(mapping);
+            return rule != null
+                    ? of(rule)
+                    : ApiProblem.MALFORMED_REQUEST.detail("field " + path(mapping) + ": not a valid value here");
         }
         return ApiProblem.MALFORMED_REQUEST.detail("the request body is missing or is not JSON");
     }
@@ -119,10 +117,10 @@ public final class Problems {
                 return "not one of " + values.group(1);
             }
         }
-        String own = invalid.getOriginalMessage();
-        if (own != null && !own.startsWith("Cannot ") && !own.contains("`") && !own.contains("java.")) {
-            // Our own deserializers word their refusals for the wire (a TLP marking's labels).
-            return firstLine(own);
+        DomainRuleViolation rule = domainRule(invalid);
+        if (rule != null) {
+            // Our own deserializers refuse with the domain's rule, worded for the wire (a TLP marking).
+            return rule.getMessage();
         }
         if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
             return "not a timestamp; expected an RFC 3339 date-time in UTC such as 2026-12-06T12:00:00Z";
@@ -169,16 +167,17 @@ public final class Problems {
 
     private static String foundJson(String message) {
         Matcher found = message == null ? null : FOUND_VALUE.matcher(message);
-        if (found == null || !found.find()) {
-            return null;
+        return found != null && found.find() ? found(found.group(1)) : null;
+    }
+
+    /** The domain rule that a deserializer or constructor refused the value with, if any. */
+    private static DomainRuleViolation domainRule(Throwable refusal) {
+        for (Throwable inner = refusal.getCause(); inner != null; inner = inner.getCause()) {
+            if (inner instanceof DomainRuleViolation rule) {
+                return rule;
+            }
         }
-        return switch (found.group(1)) {
-            case "Object" -> "an object";
-            case "Array" -> "an array";
-            case "Null" -> "null";
-            case "Number" -> "a number";
-            default -> found(found.group(1));
-        };
+        return null;
     }
 
     private static String withoutJavaSource(String message) {
@@ -186,26 +185,19 @@ public final class Problems {
     }
 
     /** Jackson's refusal to convert a scalar: "Cannot coerce Floating-point value (5.5) to `java.lang.Integer`". */
-    private static final Pattern COERCION =
-            Pattern.compile("^Cannot coerce ([A-Za-z-]+) value \\((.*)\\) to `([^`]+)`", Pattern.DOTALL);
+    private static final Pattern COERCION = Pattern.compile("^Cannot coerce ([A-Za-z-]+) value ");
 
+    /** A kind of JSON value as Jackson names it ("Floating-point", "Object"…), in the wire format's words. */
     private static String found(String jsonKind) {
         return switch (jsonKind) {
+            case "Object" -> "an object";
+            case "Array" -> "an array";
+            case "Number" -> "a number";
             case "Floating-point" -> "a number with a fraction or exponent";
             case "Integer" -> "an integer";
             case "String" -> "a string";
             case "Boolean" -> "true or false";
             default -> jsonKind.toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String expected(String javaType) {
-        return switch (javaType.substring(javaType.lastIndexOf('.') + 1)) {
-            case "Integer", "int", "Long", "long", "Short", "short" -> "an integer";
-            case "String" -> "a string";
-            case "Boolean", "boolean" -> "true or false";
-            case "Double", "double", "Float", "float", "BigDecimal" -> "a number";
-            default -> "a " + javaType.substring(javaType.lastIndexOf('.') + 1);
         };
     }
 
